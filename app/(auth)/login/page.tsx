@@ -1,0 +1,29 @@
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/layout/login-form';
+import { readSession } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; next?: string }> }) {
+  const s = await readSession();
+  const { reason, next } = await searchParams;
+  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (s.state === 'active') redirect(target);
+  const notice = reason === 'expired' || s.state === 'expired' ? 'Your session expired. Sign in again with a valid token.' : reason === 'signed-out' ? 'You are signed out.' : undefined;
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-zinc-50 p-6 dark:bg-zinc-900">
+      <div className="w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-950">
+        <h1 className="text-xl font-semibold">Wheelhouse</h1>
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+          Sign in with a ServiceAccount bearer token. The cluster&apos;s RBAC decides what you can see and do.
+        </p>
+        <LoginForm notice={notice} next={target} />
+        <p className="mt-6 text-xs text-zinc-500">
+          Create one with <code className="font-mono">kubectl -n kube-system create token admin-user</code>. The token stays on the
+          server, in an encrypted HttpOnly cookie.
+        </p>
+      </div>
+    </main>
+  );
+}

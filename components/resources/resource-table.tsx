@@ -1,0 +1,102 @@
+'use client';
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import type { ApiErrorBody } from '@/lib/k8s/errors';
+import type { BaseRow } from '@/lib/k8s/rows/types';
+import type { Column, ColumnContext } from './columns';
+
+// The one table. Sorts by any column with a sort key; renders only the rows in view once a list is long.
+
+const ROW_HEIGHT = 33;
+const VIRTUAL_FROM = 150;
+
+interface Props<R extends BaseRow> {
+  label: string;
+  rows: R[] | undefined;
+  columns: Column<R>[];
+  allNamespaces: boolean;
+  loading: boolean;
+  error?: ApiErrorBody;
+  errorAction?: string;
+  emptyText: string;
+}
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export function ResourceTable<R extends BaseRow>({ label, rows, columns, allNamespaces, loading, error, errorAction, emptyText }: Props<R>) {
+  const now = useNow();
+  const ctx: ColumnContext = { allNamespaces, now };
+  const visible = columns.filter((c) => !c.when || c.when(ctx));
+  const [sort, setSort] = useState<{ id: string; desc: boolean }>({ id: allNamespaces ? 'namespace' : 'name', desc: false });
+  const sorted = useMemo(() => {
+    const col = columns.find((c) => c.id === sort.id) ?? columns.find((c) => c.id === 'name');
+    if (!rows || !col?.sort) return rows ?? [];
+    const key = col.sort;
+    const out = [...rows].sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return cmp || a.name.localeCompare(b.name);
+    });
+    return sort.desc ? out.reverse() : out;
+  }, [rows, columns, sort]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = sorted.length > VIRTUAL_FROM;
+  const v = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20, enabled: virtual });
+  const items = virtual ? v.getVirtualItems() : sorted.map((_, index) => ({ index, start: index * ROW_HEIGHT, key: index }));
+  const padTop = virtual && items.length ? items[0].start : 0;
+  const padBottom = virtual && items.length ? v.getTotalSize() - items[items.length - 1].start - ROW_HEIGHT : 0;
+
+  return (
+    <div className="space-y-2">
+      {error && <ErrorPanel error={error} action={errorAction} />}
+      <div ref={scroller} className={`overflow-auto rounded border border-zinc-200 dark:border-zinc-800 ${virtual ? 'max-h-[calc(100vh-12rem)]' : ''}`}>
+        <table className="w-full border-collapse text-left" aria-label={label} aria-rowcount={sorted.length}>
+          <thead className="sticky top-0 z-10 bg-zinc-100 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              {visible.map((c) => (
+                <th key={c.id} scope="col" className="px-2 py-2 font-semibold whitespace-nowrap" aria-sort={sort.id === c.id ? (sort.desc ? 'descending' : 'ascending') : undefined}>
+                  {c.sort ? (
+                    <button type="button" className="hover:underline" onClick={() => setSort((s) => ({ id: c.id, desc: s.id === c.id ? !s.desc : false }))}>
+                      {c.header}
+                    </button>
+                  ) : c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {loading && !rows ? <SkeletonRows columns={visible.length} /> : (
+            <tbody>
+              {padTop > 0 && <tr style={{ height: padTop }} aria-hidden="true" />}
+              {items.map((it) => {
+                const row = sorted[it.index];
+                return (
+                  <tr key={row.uid} data-row-name={row.name} className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-900" style={{ height: ROW_HEIGHT }}>
+                    {visible.map((c) => (
+                      <td key={c.id} data-col={c.id} className={`px-2 py-1.5 whitespace-nowrap ${c.className ?? ''}`}>{c.cell(row, ctx)}</td>
+                    ))}
+                  </tr>
+                );
+              })}
+              {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden="true" />}
+              {rows && rows.length === 0 && !error && (
+                <tr><td colSpan={visible.length} className="px-2 py-8 text-center text-zinc-500">{emptyText}</td></tr>
+              )}
+            </tbody>
+          )}
+        </table>
+      </div>
+    </div>
+  );
+}

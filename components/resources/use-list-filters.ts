@@ -1,0 +1,23 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback } from 'react';
+
+// The list filters live in the URL (`q` = name filter, `l` = label selector) so a filtered view can be shared.
+
+export function useListFilters() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const set = useCallback(
+    (key: 'q' | 'l', value: string) => {
+      const next = new URLSearchParams(params.toString());
+      if (value) next.set(key, value);
+      else next.delete(key);
+      const qs = next.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [params, pathname, router],
+  );
+  return { name: params.get('q') ?? '', labelSelector: params.get('l') ?? '', setName: (v: string) => set('q', v), setLabelSelector: (v: string) => set('l', v) };
+}

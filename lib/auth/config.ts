@@ -1,0 +1,26 @@
+import 'server-only';
+
+// Session settings from the environment, read in one place.
+
+const HOUR = 3_600_000;
+
+export const SESSION_COOKIE = 'wh-session';
+
+export function sessionSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.WHEELHOUSE_SESSION_SECRET;
+  if (!secret || secret.length < 32) {
+    throw new Error('NEXTAUTH_SECRET must be set to a random string of at least 32 characters (the session encryption key)');
+  }
+  return secret;
+}
+
+/** The longest a session may last whatever the token's own expiry (WHEELHOUSE_SESSION_MAX_HOURS, default 8). */
+export function sessionMaxMs(): number {
+  const hours = Number(process.env.WHEELHOUSE_SESSION_MAX_HOURS ?? '8');
+  return Number.isFinite(hours) && hours > 0 ? hours * HOUR : 8 * HOUR;
+}
+
+/** Secure cookies whenever the console is reached over https. */
+export function secureCookies(): boolean {
+  return (process.env.NEXTAUTH_URL ?? '').startsWith('https://') || process.env.WHEELHOUSE_SECURE_COOKIES === '1';
+}

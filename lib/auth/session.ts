@@ -1,0 +1,34 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
+import { SESSION_COOKIE, sessionSecret } from './config';
+
+// Reads the signed-in user straight from the encrypted session cookie. Every layout, page and route handler calls
+// this itself; nothing relies on middleware having run.
+
+export interface UserSession { username: string; groups: string[]; expiresAt: number; bearer: string }
+export type SessionState = { state: 'active'; session: UserSession } | { state: 'expired' } | { state: 'none' };
+
+function sessionCookieValue(jar: Awaited<ReturnType<typeof cookies>>): string | undefined {
+  const whole = jar.get(SESSION_COOKIE)?.value;
+  if (whole) return whole;
+  // next-auth splits a large cookie into NAME.0, NAME.1, …
+  const chunks = jar.getAll().filter((c) => c.name.startsWith(`${SESSION_COOKIE}.`));
+  if (!chunks.length) return undefined;
+  chunks.sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()));
+  return chunks.map((c) => c.value).join('');
+}
+
+export async function readSession(): Promise<SessionState> {
+  const raw = sessionCookieValue(await cookies());
+  if (!raw) return { state: 'none' };
+  let jwt;
+  try {
+    jwt = await decode({ token: raw, secret: sessionSecret() });
+  } catch {
+    return { state: 'none' };
+  }
+  if (!jwt?.bearer || !jwt.username || typeof jwt.expiresAt !== 'number') return { state: 'none' };
+  if (jwt.expiresAt <= Date.now()) return { state: 'expired' };
+  return { state: 'active', session: { username: jwt.username, groups: jwt.groups ?? [], expiresAt: jwt.expiresAt, bearer: jwt.bearer } };
+}

@@ -1,0 +1,75 @@
+// The resource registry: every kind the console lists or shows is data here. No runtime dependencies, so client
+// components can import it. Adding a kind = one entry here + a row mapper (lib/k8s/rows) + columns (components).
+
+export interface ResourceKind {
+  /** Kubernetes kind, e.g. "Deployment". */
+  kind: string;
+  /** API group ("" for the core group). */
+  group: string;
+  version: string;
+  /** The URL plural, e.g. "deployments". */
+  plural: string;
+  namespaced: boolean;
+  /** Heading shown in the UI. */
+  title: string;
+  /** Has a scale subresource the console may drive. */
+  scalable?: boolean;
+  /** Has a detail page. */
+  detail?: boolean;
+  /** Shown in the sidebar. */
+  nav?: boolean;
+}
+
+export const RESOURCES = {
+  namespaces: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, title: 'Namespaces', nav: true },
+  nodes: { kind: 'Node', group: '', version: 'v1', plural: 'nodes', namespaced: false, title: 'Nodes', nav: true, detail: true },
+  pods: { kind: 'Pod', group: '', version: 'v1', plural: 'pods', namespaced: true, title: 'Pods', nav: true, detail: true },
+  deployments: {
+    kind: 'Deployment', group: 'apps', version: 'v1', plural: 'deployments', namespaced: true, title: 'Deployments',
+    nav: true, detail: true, scalable: true,
+  },
+  replicasets: {
+    kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true, title: 'ReplicaSets',
+    nav: true, detail: true,
+  },
+  services: { kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, title: 'Services', nav: true, detail: true },
+  events: { kind: 'Event', group: '', version: 'v1', plural: 'events', namespaced: true, title: 'Events', nav: true },
+} as const satisfies Record<string, ResourceKind>;
+
+export type KindName = keyof typeof RESOURCES;
+
+export const KIND_NAMES = Object.keys(RESOURCES) as KindName[];
+
+export function isKindName(value: string): value is KindName {
+  return Object.prototype.hasOwnProperty.call(RESOURCES, value);
+}
+
+export function resourceFor(kind: KindName): ResourceKind {
+  return RESOURCES[kind];
+}
+
+/** Finds the registry entry of a Kubernetes kind ("ReplicaSet" → "replicasets"), for owner links. */
+export function kindNameOf(kind: string): KindName | undefined {
+  return KIND_NAMES.find((k) => RESOURCES[k].kind === kind);
+}
+
+/** kubectl's resource name for result lines and messages: "deployment.apps", "service". */
+export function qualifiedName(r: Pick<ResourceKind, 'kind' | 'group'>): string {
+  const base = r.kind.toLowerCase();
+  return r.group ? `${base}.${r.group}` : base;
+}
+
+/**
+ * The API path of a collection or object. Callers validate namespace and name first (lib/k8s/validate);
+ * segments are still URI-encoded here so nothing unvalidated can change the path's shape.
+ */
+export function apiPath(
+  r: Pick<ResourceKind, 'group' | 'version' | 'plural' | 'namespaced'>,
+  where: { namespace?: string; name?: string; subresource?: string } = {},
+): string {
+  const root = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
+  const ns = r.namespaced && where.namespace ? `/namespaces/${encodeURIComponent(where.namespace)}` : '';
+  const name = where.name ? `/${encodeURIComponent(where.name)}` : '';
+  const sub = where.name && where.subresource ? `/${encodeURIComponent(where.subresource)}` : '';
+  return `${root}${ns}/${r.plural}${name}${sub}`;
+}

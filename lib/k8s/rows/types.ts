@@ -1,0 +1,85 @@
+// The lean rows the browser receives: what the tables show, nothing more. Client-safe (types only).
+
+export type Health = 'ok' | 'progress' | 'warning' | 'error' | 'neutral';
+
+export interface BaseRow { uid: string; name: string; namespace?: string; created?: string; resourceVersion?: string }
+
+export interface PodRow extends BaseRow {
+  ready: string;
+  status: string;
+  health: Health;
+  restarts: number;
+  lastRestart?: string;
+  ip: string;
+  node: string;
+  labels: Record<string, string>;
+  owner?: { kind: string; name: string };
+}
+
+export interface DeploymentRow extends BaseRow {
+  ready: string;
+  replicas: number;
+  readyReplicas: number;
+  updated: number;
+  available: number;
+  containers: string;
+  images: string;
+  selector: string;
+  progress: { state: 'complete' | 'progressing' | 'failed' | 'unknown'; message?: string };
+  health: Health;
+}
+
+export interface ReplicaSetRow extends BaseRow {
+  desired: number;
+  current: number;
+  ready: number;
+  containers: string;
+  images: string;
+  selector: string;
+  owner?: { kind: string; name: string };
+}
+
+export interface ServiceRow extends BaseRow {
+  type: string;
+  clusterIP: string;
+  externalIP: string;
+  ports: string;
+  selector: string;
+}
+
+export interface NodeRow extends BaseRow {
+  status: string;
+  health: Health;
+  roles: string;
+  version: string;
+  internalIP: string;
+  externalIP: string;
+  cpu: string;
+  memory: string;
+  pods: string;
+  osImage: string;
+}
+
+export interface NamespaceRow extends BaseRow { status: string; health: Health }
+
+export interface EventRow extends BaseRow {
+  type: string;
+  reason: string;
+  object: string;
+  objectKind?: string;
+  objectName?: string;
+  message: string;
+  count: number;
+  lastSeen?: string;
+  source: string;
+}
+
+export interface RowByKind {
+  pods: PodRow;
+  deployments: DeploymentRow;
+  replicasets: ReplicaSetRow;
+  services: ServiceRow;
+  nodes: NodeRow;
+  namespaces: NamespaceRow;
+  events: EventRow;
+}
