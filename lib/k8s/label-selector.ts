@@ -83,6 +83,7 @@ export function parseLabelSelector(input: string): SelectorResult {
         values.push(value);
         const sep = tokens[i++];
         if (sep === ')') break;
+        if (sep === undefined) return fail(`missing ")" in "${key} ${next} (…"`);
         if (sep !== ',') return fail(`expected "," or ")" in the values of "${key}"`);
       }
     } else {

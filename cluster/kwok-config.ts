@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { kwokConfigFile } from './components';
+import { paths } from './paths';
+
+/** The fake log every container of every pod serves through kwok (`kubectl logs`, pods/log). */
+export const fakeLogText = 'wheelhouse fake container log';
+
+/**
+ * Writes kwok's config: the node and pod Stages it needs to run at all (copied from kwok's kustomize/stage) and a
+ * ClusterLogs object so every container's logs come from cluster/kwok/fake-container.log.
+ */
+export function writeKwokConfig(): string {
+  const stages = readdirSync(paths.kwokStagesDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readFileSync(path.join(paths.kwokStagesDir, f), 'utf8').trim());
+  const clusterLogs = {
+    apiVersion: 'kwok.x-k8s.io/v1alpha1',
+    kind: 'ClusterLogs',
+    metadata: { name: 'wheelhouse-fake-logs' },
+    spec: { logs: [{ containers: [], logsFile: paths.fakeContainerLog, follow: true }] },
+  };
+  writeFileSync(kwokConfigFile, [...stages, stringify(clusterLogs).trim()].join('\n---\n') + '\n');
+  return kwokConfigFile;
+}

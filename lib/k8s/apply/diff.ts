@@ -1,0 +1,44 @@
+import { createTwoFilesPatch } from 'diff';
+import { stringify } from 'yaml';
+
+// Pure: what a change would do to a live object, as a readable unified diff of YAML with sorted keys. Fields the
+// API server rewrites on every write (resourceVersion, managedFields, status, …) are noise, not change.
+
+const NOISY_METADATA = ['managedFields', 'resourceVersion', 'generation', 'uid', 'creationTimestamp', 'selfLink'];
+const NOISY_ANNOTATIONS = ['deployment.kubernetes.io/revision', 'kubectl.kubernetes.io/last-applied-configuration'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A copy without the fields that change on every write; the input is not modified. */
+export function stripNoise(obj: unknown): Record<string, unknown> {
+  if (!isRecord(obj)) return {};
+  const { status: _status, ...rest } = obj;
+  if (!isRecord(rest.metadata)) return rest;
+  const metadata: Record<string, unknown> = { ...rest.metadata };
+  for (const key of NOISY_METADATA) delete metadata[key];
+  if (isRecord(metadata.annotations)) {
+    const annotations = { ...metadata.annotations };
+    for (const key of NOISY_ANNOTATIONS) delete annotations[key];
+    if (Object.keys(annotations).length) metadata.annotations = annotations;
+    else delete metadata.annotations;
+  }
+  return { ...rest, metadata };
+}
+
+export function toSortedYaml(obj: unknown): string {
+  return stringify(obj, { sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+export interface ObjectDiff { changed: boolean; diff?: string }
+
+/** Compares a live object with the result of a (dry-run) apply; `changed` is false when they are equal but for noise. */
+export function diffObjects(live: unknown, next: unknown, context = 3): ObjectDiff {
+  const before = toSortedYaml(stripNoise(live));
+  const after = toSortedYaml(stripNoise(next));
+  if (before === after) return { changed: false };
+  const patch = createTwoFilesPatch('live', 'after apply', before, after, undefined, undefined, { context });
+  // Drop the "=====" separator line: the UI shows one object per diff.
+  return { changed: true, diff: patch.replace(/^=+\n/, '') };
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+import { kubeRequest } from './client';
+import { ApiError } from './errors';
+import type { ResourceKind } from './resources';
+
+// Any kind the API server serves — built-in or a CRD — resolved through its own discovery documents, asked with the
+// signed-in user's token. A Discovery lives for one request of one user: nothing is shared across users.
+
+export interface DiscoveredKind extends Pick<ResourceKind, 'kind' | 'group' | 'version' | 'plural' | 'namespaced'> {
+  verbs: string[];
+}
+
+interface APIResource { name: string; kind: string; namespaced: boolean; verbs?: string[] }
+interface APIResourceList { resources?: APIResource[] }
+interface APIGroup { versions?: { groupVersion: string }[]; preferredVersion?: { groupVersion: string } }
+
+export interface Discovery {
+  /** apiVersion + kind → where the kind lives; throws ApiError (404 NotFound) for what the server does not serve. */
+  resolve(apiVersion: string, kind: string): Promise<DiscoveredKind>;
+}
+
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+function notFound(message: string): ApiError {
+  return new ApiError({ status: 404, reason: 'NotFound', message });
+}
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof ApiError && e.body.status === 404;
+}
+
+async function servedVersions(token: string, group: string): Promise<string[]> {
+  if (!group) return [];
+  try {
+    const res = await kubeRequest<APIGroup>(token, { path: `/apis/${encodeURIComponent(group)}` });
+    return (res.body.versions ?? []).map((v) => v.groupVersion);
+  } catch {
+    return [];
+  }
+}
+
+async function fetchResources(token: string, group: string, version: string): Promise<APIResource[]> {
+  const gv = group ? `${group}/${version}` : version;
+  const path = group ? `/apis/${encodeURIComponent(group)}/${encodeURIComponent(version)}` : `/api/${encodeURIComponent(version)}`;
+  try {
+    const res = await kubeRequest<APIResourceList>(token, { path });
+    return res.body.resources ?? [];
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    const others = await servedVersions(token, group);
+    const hint = others.length ? `; it serves ${others.join(', ')}` : '';
+    throw notFound(`the server does not serve ${gv} (it may have been removed${hint})`);
+  }
+}
+
+export function createDiscovery(token: string): Discovery {
+  const lists = new Map<string, Promise<APIResource[]>>();
+  return {
+    async resolve(apiVersion, kind) {
+      const { group, version } = splitApiVersion(apiVersion);
+      let list = lists.get(apiVersion);
+      if (!list) {
+        list = fetchResources(token, group, version);
+        lists.set(apiVersion, list);
+      }
+      const resources = await list;
+      // Subresources ("deployments/scale") share kinds with their parents: only top-level resources count.
+      const found = resources.find((r) => r.kind === kind && !r.name.includes('/'));
+      if (!found) {
+        const near = resources.find((r) => r.kind.toLowerCase() === kind.toLowerCase() && !r.name.includes('/'));
+        const hint = near ? ` (did you mean "${near.kind}"?)` : '';
+        throw notFound(`the server does not know kind "${kind}" in ${apiVersion}${hint}`);
+      }
+      return { kind: found.kind, group, version, plural: found.name, namespaced: found.namespaced, verbs: found.verbs ?? [] };
+    },
+  };
+}
