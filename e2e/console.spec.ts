@@ -8,7 +8,7 @@ test('pods page shows what `kubectl get pods -o wide` shows', async ({ signInAs 
   const ui = await signInAs('admin-user');
   await ui.open('/pods?ns=default');
   const expected = kubectlTable('get', 'pods', '-n', 'default', '-o', 'wide');
-  expect(expected.length).toBeGreaterThanOrEqual(4);
+  expect(expected.map((p) => p.NAME)).toContain('web-site');
   await expect.poll(() => ui.rowNames('Pods')).toEqual(expected.map((p) => p.NAME).sort());
   for (const p of expected) {
     await expect(ui.cell('Pods', p.NAME, 'ready')).toHaveText(p.READY);
@@ -66,8 +66,13 @@ test('the viewer token can read', async ({ signInAs }) => {
   const ui = await signInAs('viewer');
   await ui.open('/deployments?ns=team-b');
   await expect(ui.row('Deployments', 'worker')).toBeVisible();
+  await ui.open('/pods');
+  const all = kubectlTable('get', 'pods', '-A').map((p) => p.NAME).sort();
+  await expect.poll(() => ui.rowNames('Pods').then((n) => [...n].sort())).toEqual(all);
+  // The `view` role does not cover nodes: that list says so, and the rest of the console keeps working.
   await ui.open('/nodes');
-  await expect(ui.table('Nodes').locator('tbody tr[data-row-name]')).toHaveCount(3);
+  await expect(ui.errorPanel()).toContainText('cannot list nodes');
+  await expect(ui.errorPanel()).toHaveAttribute('data-reason', 'Forbidden');
 });
 
 test('team-a works inside team-a and is told it cannot list namespaces', async ({ signInAs, page }) => {

@@ -12,7 +12,8 @@ export function kubectl(...args: string[]): string {
 export function kubectlTable(...args: string[]): Record<string, string>[] {
   const lines = kubectl(...args).trimEnd().split('\n');
   const header = lines[0];
-  const starts = [...header.matchAll(/\S+/g)].map((m) => ({ name: m[0], at: m.index ?? 0 }));
+  // Headers may hold one space ("NOMINATED NODE"); columns are two or more spaces apart.
+  const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ name: m[0], at: m.index ?? 0 }));
   return lines.slice(1).map((line) => {
     const rec: Record<string, string> = {};
     starts.forEach((col, i) => {

@@ -1,0 +1,40 @@
+import { expect, test } from './fixtures';
+
+// Saves the README's screenshots of the main pages (docs/screenshots/), each taken once the page shows its data.
+const SHOTS = 'docs/screenshots';
+
+test.use({ viewport: { width: 1440, height: 860 }, colorScheme: 'light' });
+
+test('screenshots of the main pages', async ({ signInAs, page }) => {
+  const ui = await signInAs('admin-user');
+  const shoot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
+
+  await ui.open('/pods');
+  await expect(ui.row('Pods', 'web-site')).toBeVisible();
+  await shoot('pods');
+
+  await ui.open('/deployments?ns=default');
+  await expect(ui.cell('Deployments', 'nginx', 'ready')).toHaveText('3/3');
+  await shoot('deployments');
+
+  await ui.open('/services?ns=default');
+  await expect(ui.cell('Services', 'web-site-svc', 'ports')).toHaveText(/^80:\d+\/TCP,88:\d+\/TCP$/);
+  await shoot('services');
+
+  await ui.open('/deployments/default/nginx');
+  await expect(page.getByRole('heading', { name: /nginx/ }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Pods' }).locator('tbody tr[data-row-name]')).toHaveCount(3);
+  await shoot('deployment-detail');
+
+  await ui.open('/');
+  await expect(page.getByRole('table', { name: 'Nodes' }).locator('tbody tr[data-row-name]')).toHaveCount(3);
+  await shoot('overview');
+});
+
+test('screenshot of a namespace-scoped user', async ({ signInAs, page }) => {
+  const ui = await signInAs('team-a-editor');
+  await ui.open('/pods?ns=team-a');
+  await expect(page.getByText('You may not list namespaces here')).toBeVisible();
+  await expect(page.locator('tbody tr[data-row-name]').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/team-a.png` });
+});
