@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { RolloutBadge, rolloutSettled } from '@/components/actions/rollout-badge';
+import { ScaleControl } from '@/components/actions/scale-control';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatAge } from '@/lib/format';
 import { RESOURCES, kindNameOf, type KindName } from '@/lib/k8s/resources';
-import type { BaseRow, RowByKind } from '@/lib/k8s/rows/types';
+import type { BaseRow, DeploymentRow, RowByKind } from '@/lib/k8s/rows/types';
 
 // Column definitions per kind: the only per-kind UI code a list needs. Headers follow kubectl's.
 
@@ -39,6 +41,17 @@ const ageColumn: Column<BaseRow> = {
 };
 const mono = 'font-mono text-xs';
 
+/** Desired replicas with the click-to-scale control, for kinds with `scalable` in the registry. */
+function scaleColumn<R extends DeploymentRow>(kind: KindName): Column<R> {
+  return {
+    id: 'replicas', header: 'REPLICAS', sort: (r) => r.replicas,
+    cell: (r) => <ScaleControl kindName={kind} namespace={r.namespace} name={r.name} replicas={r.replicas} ready={r.readyReplicas} settled={rolloutSettled(r)} />,
+  };
+}
+const rolloutColumn: Column<DeploymentRow> = {
+  id: 'rollout', header: 'ROLLOUT', sort: (r) => r.progress.state, cell: (r) => <RolloutBadge progress={r.progress} />,
+};
+
 function ownerLink(owner: { kind: string; name: string } | undefined, namespace: string | undefined): ReactNode {
   if (!owner) return '<none>';
   const k = kindNameOf(owner.kind);
@@ -61,6 +74,7 @@ export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
     { id: 'ready', header: 'READY', sort: (r) => r.readyReplicas, cell: (r) => <StatusBadge health={r.health}>{r.ready}</StatusBadge> },
     { id: 'updated', header: 'UP-TO-DATE', sort: (r) => r.updated, cell: (r) => r.updated },
     { id: 'available', header: 'AVAILABLE', sort: (r) => r.available, cell: (r) => r.available },
+    scaleColumn('deployments'), rolloutColumn,
     ageColumn,
     { id: 'containers', header: 'CONTAINERS', cell: (r) => r.containers },
     { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },

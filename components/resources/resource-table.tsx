@@ -84,7 +84,7 @@ export function ResourceTable<R extends BaseRow>({ label, rows, columns, allName
                 return (
                   <tr key={row.uid} data-row-name={row.name} className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-900" style={{ height: ROW_HEIGHT }}>
                     {visible.map((c) => (
-                      <td key={c.id} data-col={c.id} className={`px-2 py-1.5 whitespace-nowrap ${c.className ?? ''}`}>{c.cell(row, ctx)}</td>
+                      <td key={c.id} data-col={c.id} className={`px-2 py-1.5 ${c.className?.includes('whitespace-') ? '' : 'whitespace-nowrap'} ${c.className ?? ''}`}>{c.cell(row, ctx)}</td>
                     ))}
                   </tr>
                 );

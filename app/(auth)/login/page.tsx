@@ -8,7 +8,7 @@ export const metadata = { title: 'Sign in' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; next?: string }> }) {
   const s = await readSession();
   const { reason, next } = await searchParams;
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = next && /^\/(?![/\\])/.test(next) ? next : '/';
   if (s.state === 'active') redirect(target);
   const notice = reason === 'expired' || s.state === 'expired' ? 'Your session expired. Sign in again with a valid token.' : reason === 'signed-out' ? 'You are signed out.' : undefined;
   return (

@@ -5,12 +5,14 @@ import { supports, type ObjectAction } from './permissions';
 
 // The object an action is aimed at, once its kind is known to support the action.
 
+const VERB: Record<ObjectAction, string> = { scale: 'scale', restart: 'restart', delete: 'delete', logs: 'show the logs of' };
+
 export interface ActionTarget { kindName: KindName; r: ResourceKind; namespace?: string; name: string }
 
 export function actionTarget(action: ObjectAction, kindName: KindName, namespace: string | undefined, name: string): ActionTarget {
   const r = resourceFor(kindName);
   if (!supports(kindName, action)) {
-    throw new ApiError({ status: 405, reason: 'MethodNotAllowed', message: `the console does not ${action} ${r.title.toLowerCase()}` });
+    throw new ApiError({ status: 405, reason: 'MethodNotAllowed', message: `the console does not ${VERB[action]} ${r.title.toLowerCase()}` });
   }
   return { kindName, r, namespace, name };
 }

@@ -95,6 +95,15 @@ function toValue(doc: Document, index: number): unknown {
   }
 }
 
+/** What can be read of a document with syntax errors, only to name it (kind, name) in the error. */
+function partialValue(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: APPLY_LIMITS.maxAliasCount });
+  } catch {
+    return undefined;
+  }
+}
+
 function isList(v: unknown): v is { kind: string; items: unknown[] } {
   return isRecord(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items);
 }
@@ -112,7 +121,7 @@ export function parseManifests(text: string): ParsedDoc[] {
   for (const doc of list) {
     const startLine = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
     if (doc.errors.length) {
-      out.push({ ...head(undefined, out.length, startLine), ok: false, error: syntaxError(doc.errors) });
+      out.push({ ...head(partialValue(doc), out.length, startLine), ok: false, error: syntaxError(doc.errors) });
       continue;
     }
     const value = toValue(doc, out.length);

@@ -32,7 +32,7 @@ function errorBody(e: unknown): ApiErrorBody {
 }
 
 function head(d: Prepared) {
-  return { index: d.index, startLine: d.startLine, apiVersion: d.apiVersion, kind: d.kind, name: d.name, namespace: d.namespace };
+  return { index: d.index, startLine: d.startLine, apiVersion: d.apiVersion, kind: d.kind, name: d.name, resource: d.resource, namespace: d.namespace };
 }
 
 function serverError(d: Prepared, e: unknown): DocResult {

@@ -18,6 +18,8 @@ export interface DocResult {
   apiVersion?: string;
   kind?: string;
   name?: string;
+  /** kubectl's resource name, once the kind is resolved: "deployment.apps", "service". */
+  resource?: string;
   /** The namespace the object lives in (the document's own, else the selected one); absent for cluster-scoped kinds. */
   namespace?: string;
   outcome: Outcome;

@@ -1,12 +1,25 @@
 import { json, withSession } from '@/lib/api/respond';
 import { kindParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
+import { deleteObject } from '@/lib/k8s/actions/delete';
+import { assertSameOrigin } from '@/lib/k8s/actions/request';
+import { actionTarget } from '@/lib/k8s/actions/target';
 import { describeObject } from '@/lib/k8s/detail';
 
 export const dynamic = 'force-dynamic';
 
+type Params = { kind: string; namespace: string; name: string };
+
 // The one get handler: GET /api/k8s/deployments/default/nginx (cluster-scoped kinds use "-" as the namespace).
-export const GET = withSession<{ kind: string; namespace: string; name: string }>(async (_req, { params, session }) => {
+export const GET = withSession<Params>(async (_req, { params, session }) => {
   const kind = kindParam(params.kind);
   const detail = await describeObject(session.bearer, kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
   return json(detail);
+});
+
+// DELETE /api/k8s/pods/default/nginx-abc → { kind, namespace, name, uid, warnings } (pods, deployments, services)
+export const DELETE = withSession<Params>(async (req, { params, session }) => {
+  assertSameOrigin(req);
+  const kind = kindParam(params.kind);
+  const t = actionTarget('delete', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
+  return json(await deleteObject(session.bearer, t));
 });

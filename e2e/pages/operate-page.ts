@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ConsolePage } from './console-page';
+
+// The operate controls: the scale control (list rows and detail header), the detail page's action toolbar, the
+// confirmation dialog, and requests forced from the page straight at the console's routes.
+export class OperatePage extends ConsolePage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  /** The scale control of a row in the Deployments table, or the detail header's when `inList` is false. */
+  scaleControl(name: string, inList = true): Locator {
+    const scope = inList ? this.row('Deployments', name) : this.actions();
+    return scope.locator(`[data-testid="scale-control"][data-name="${name}"]`);
+  }
+
+  replicasInput(name: string, inList = true): Locator {
+    return this.scaleControl(name, inList).getByLabel(`Replicas of ${name}`);
+  }
+
+  scaleButton(name: string, inList = true): Locator {
+    return this.scaleControl(name, inList).getByRole('button', { name: /^Scale\b/ });
+  }
+
+  scaleStatus(name: string, inList = true): Locator {
+    return this.scaleControl(name, inList).getByTestId('scale-status');
+  }
+
+  async more(name: string, times = 1, inList = true) {
+    for (let i = 0; i < times; i++) await this.scaleControl(name, inList).getByRole('button', { name: `More replicas of ${name}` }).click();
+  }
+
+  /** Types a value into the field and sends it with Enter. */
+  async scaleTo(name: string, replicas: number, inList = true) {
+    await this.replicasInput(name, inList).fill(String(replicas));
+    await expect(this.scaleButton(name, inList)).toBeEnabled();
+    await this.replicasInput(name, inList).press('Enter');
+  }
+
+  actions(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Actions' });
+  }
+
+  action(label: 'Restart' | 'Delete'): Locator {
+    return this.actions().getByRole('button', { name: new RegExp(`^${label} `) });
+  }
+
+  rolloutPanel(): Locator {
+    return this.page.getByTestId('rollout-panel');
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  async confirm(label: string) {
+    await this.dialog().getByRole('button', { name: label, exact: true }).click();
+  }
+
+  /** A request made from the page with the session cookie, bypassing the UI. */
+  async forced(method: string, url: string, body?: unknown): Promise<{ status: number; body: { error?: { reason: string; message: string } } }> {
+    return this.page.evaluate(async ({ method, url, body }) => {
+      const res = await fetch(url, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json().catch(() => ({})) };
+    }, { method, url, body });
+  }
+}
