@@ -30,7 +30,11 @@ export function ApplyActions({ documents, previewCurrent, busy, hasText, onPrevi
   const allForbidden = docs.length > 0 && docs.every((d) => d.error?.reason === 'Forbidden');
   const applyWhy =
     blocker ??
-    (allForbidden ? 'You may not apply any of these documents: every dry-run was Forbidden.' : !valid.length ? 'Every document has errors: nothing to apply.' : undefined);
+    (allForbidden
+      ? 'You may not apply any of these documents: every dry-run was Forbidden.'
+      : !valid.length
+        ? docs.some((d) => d.conflicts?.length) ? 'Every document has errors or conflicts: nothing to apply without forcing.' : 'Every document has errors: nothing to apply.'
+        : undefined);
   const deletable = docs.filter((d) => d.deletable !== undefined);
   const deleteWhy =
     blocker ??

@@ -32,7 +32,7 @@ export function DocumentCard({ doc }: { doc: DocResult }) {
   return (
     <li data-doc-index={doc.index} data-outcome={doc.outcome} aria-label={title} className="space-y-2 rounded border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <OutcomeBadge outcome={doc.outcome} />
+        <OutcomeBadge outcome={doc.outcome} conflict={!!doc.conflicts?.length} />
         <span className="font-medium">{doc.kind ?? 'unknown kind'}</span>
         <span className="font-mono">{doc.name ?? '(no name)'}</span>
         {doc.namespace && <span className="text-zinc-500">namespace {doc.namespace}</span>}
@@ -48,7 +48,7 @@ export function DocumentCard({ doc }: { doc: DocResult }) {
       {doc.error && !doc.conflicts && <ErrorPanel error={doc.error} action={`${title} cannot be applied`} />}
       {doc.conflicts && <ConflictList doc={doc} />}
       {doc.diff && (
-        <details open={doc.outcome === 'change'} className="group">
+        <details open={doc.outcome === 'change' || !!doc.conflicts?.length}>
           <summary className="cursor-pointer select-none text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
             {doc.conflicts ? 'What forcing would change' : 'Diff: live object → after apply'}
           </summary>

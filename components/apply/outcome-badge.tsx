@@ -13,7 +13,8 @@ const BADGE: Record<Outcome, { health: Health; text: string }> = {
   error: { health: 'error', text: 'error' },
 };
 
-export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
-  const b = BADGE[outcome];
+/** A conflict is an error that the user may choose to force: it gets its own word. */
+export function OutcomeBadge({ outcome, conflict }: { outcome: Outcome; conflict?: boolean }) {
+  const b = conflict ? { health: 'warning' as const, text: 'conflict' } : BADGE[outcome];
   return <StatusBadge health={b.health}>{b.text}</StatusBadge>;
 }

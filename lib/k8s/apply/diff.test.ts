@@ -46,6 +46,22 @@ describe('diffObjects', () => {
   });
 });
 
+describe('secrets in diffs', () => {
+  it('never shows secret values, only which ones change', () => {
+    const secret = (data: Record<string, string>, extra = {}) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', ...extra }, data });
+    const { diff } = diffObjects(secret({ same: 'c2FtZQ==', old: 'b2xk' }), secret({ same: 'c2FtZQ==', old: 'bmV3', added: 'eA==' }));
+    expect(diff).not.toMatch(/c2FtZQ|b2xk|bmV3|eA==/);
+    expect(diff).toContain('+  added: "*** (after)"');
+    expect(diff).toContain('-  old: "*** (before)"\n');
+    expect(diff).toContain('+  old: "*** (after)"\n');
+    expect(diff).toContain('   same: "***"');
+  });
+
+  it('sees a change of a secret value even though it hides it', () => {
+    expect(diffObjects({ kind: 'Secret', metadata: {}, data: { a: 'eA==' } }, { kind: 'Secret', metadata: {}, data: { a: 'eQ==' } }).changed).toBe(true);
+  });
+});
+
 describe('words', () => {
   it('names resources like kubectl', () => {
     expect(resourceName('Deployment', 'apps')).toBe('deployment.apps');

@@ -33,11 +33,29 @@ export function toSortedYaml(obj: unknown): string {
 
 export interface ObjectDiff { changed: boolean; diff?: string }
 
+/** Secret values never reach the screen: like `kubectl diff`, only whether each one changes is shown. */
+function maskSecrets(before: Record<string, unknown>, after: Record<string, unknown>): void {
+  if (before.kind !== 'Secret' && after.kind !== 'Secret') return;
+  for (const field of ['data', 'stringData']) {
+    const b = isRecord(before[field]) ? { ...(before[field] as Record<string, unknown>) } : undefined;
+    const a = isRecord(after[field]) ? { ...(after[field] as Record<string, unknown>) } : undefined;
+    for (const key of new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])) {
+      const same = b?.[key] === a?.[key];
+      if (b && key in b) b[key] = same ? '***' : '*** (before)';
+      if (a && key in a) a[key] = same ? '***' : '*** (after)';
+    }
+    if (b) before[field] = b;
+    if (a) after[field] = a;
+  }
+}
+
 /** Compares a live object with the result of a (dry-run) apply; `changed` is false when they are equal but for noise. */
 export function diffObjects(live: unknown, next: unknown, context = 3): ObjectDiff {
-  const before = toSortedYaml(stripNoise(live));
-  const after = toSortedYaml(stripNoise(next));
-  if (before === after) return { changed: false };
+  const [liveObject, nextObject] = [stripNoise(live), stripNoise(next)];
+  if (toSortedYaml(liveObject) === toSortedYaml(nextObject)) return { changed: false };
+  maskSecrets(liveObject, nextObject);
+  const before = toSortedYaml(liveObject);
+  const after = toSortedYaml(nextObject);
   const patch = createTwoFilesPatch('live', 'after apply', before, after, undefined, undefined, { context });
   // Drop the "=====" separator line: the UI shows one object per diff.
   return { changed: true, diff: patch.replace(/^=+\n/, '') };

@@ -67,7 +67,8 @@ async function previewOne(token: string, d: Prepared, all: Prepared[], force: bo
     getLive(token, d.target),
     checkDelete ? canI(token, 'delete', d.target) : Promise.resolve(undefined),
   ]);
-  const extra = deletable.status === 'fulfilled' && deletable.value !== undefined ? { deletable: deletable.value } : {};
+  // A review that could not be made counts as "not allowed": the control says so rather than promising a delete.
+  const extra = checkDelete ? { deletable: deletable.status === 'fulfilled' && deletable.value === true } : {};
   if (dry.status === 'rejected') {
     const note = createdEarlier(d, dry.reason, all);
     if (note) return { ...head(d), ...extra, outcome: 'create', line: outcomeLine(d.resource, d.name, 'create'), note };
