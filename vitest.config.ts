@@ -7,13 +7,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
       },
       {
         extends: true,
         test: {
           name: 'cluster',
-          include: ['cluster/**/*.test.ts'],
+          // The control plane's own tests, and the console's lib code against the real API server (*.int.test.ts).
+          include: ['cluster/**/*.test.ts', 'lib/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
