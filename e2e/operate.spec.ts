@@ -51,8 +51,9 @@ test('scale nginx to 5 and back, following the rollout', async ({ page, signInAs
   await ui.scaleButton('nginx').click();
 
   // The request shows at once, then the live counts follow the rollout.
-  await expect(ui.cell('Deployments', 'nginx', 'ready')).toHaveText(/^\d\/5$/, { timeout: 2_000 });
+  await expect(ui.scaleStatus('nginx')).toContainText('scaling to 5…');
   await page.screenshot({ path: '/tmp/wh/shots/deployments-mid-rollout.png' });
+  await expect(ui.cell('Deployments', 'nginx', 'ready')).toHaveText(/^\d\/5$/, { timeout: 2_000 });
   await expect.poll(async () => (await deployment()).spec?.replicas).toBe(5);
   await expect(ui.cell('Deployments', 'nginx', 'ready')).toHaveText('5/5', { timeout: 30_000 });
   await expect(ui.cell('Deployments', 'nginx', 'updated')).toHaveText('5');
@@ -165,6 +166,7 @@ test('delete a pod of nginx: the confirmation names it and its replacement appea
 
 test('rollout restart sets restartedAt and the rollout is followed until every pod is new', async ({ page, signInAs }) => {
   const before = await livePods();
+  const previous = (await deployment()).spec?.template.metadata?.annotations?.[RESTARTED_AT];
   const startedAt = Date.now();
   await signInAs('admin-user');
   const ui = new OperatePage(page);
@@ -173,8 +175,10 @@ test('rollout restart sets restartedAt and the rollout is followed until every p
   await expect(ui.dialog()).toContainText('Restart deployment default/nginx?');
   await ui.confirm('Restart');
 
-  await expect.poll(async () => (await deployment()).spec?.template.metadata?.annotations?.[RESTARTED_AT] ?? '').toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  const at = Date.parse((await deployment()).spec!.template.metadata!.annotations![RESTARTED_AT]);
+  await expect.poll(async () => (await deployment()).spec?.template.metadata?.annotations?.[RESTARTED_AT]).not.toBe(previous);
+  const restartedAt = (await deployment()).spec!.template.metadata!.annotations![RESTARTED_AT];
+  expect(restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  const at = Date.parse(restartedAt);
   expect(at).toBeGreaterThanOrEqual(Math.floor(startedAt / 1000) * 1000 - 1000);
   await expect(async () => {
     const pods = await livePods();

@@ -10,7 +10,7 @@ import { accessCheckFor } from '@/lib/k8s/actions/permissions';
 import type { ApiErrorBody } from '@/lib/k8s/errors';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import { GuardedButton } from './guarded-button';
-import { objectUrl } from './list-cache';
+import { objectUrl } from './urls';
 import { usePermission } from './use-permission';
 
 // Delete with a confirmation that names the object; afterwards the list shows what replaced it (if anything).

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useSWRConfig } from 'swr';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { fetchJson, FetchError } from '@/lib/client/fetch-json';
@@ -9,15 +8,14 @@ import { accessCheckFor } from '@/lib/k8s/actions/permissions';
 import type { ApiErrorBody } from '@/lib/k8s/errors';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import { GuardedButton } from './guarded-button';
-import { isListKeyOf, objectUrl } from './list-cache';
+import { objectUrl } from './urls';
 import { usePermission } from './use-permission';
 
-// `kubectl rollout restart`: the pods are replaced one by one; the rollout panel follows it.
+// `kubectl rollout restart`: the pods are replaced one by one; the live rows and the rollout panel follow it.
 
 interface Props { kindName: KindName; namespace?: string; name: string; onRestarted?: (at: string) => void }
 
 export function RestartButton({ kindName, namespace, name, onRestarted }: Props) {
-  const { mutate } = useSWRConfig();
   const permission = usePermission(accessCheckFor('restart', kindName, namespace, name));
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,7 +33,6 @@ export function RestartButton({ kindName, namespace, name, onRestarted }: Props)
     } finally {
       setBusy(false);
       setOpen(false);
-      void mutate(isListKeyOf(kindName));
     }
   }
 

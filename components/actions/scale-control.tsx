@@ -28,8 +28,8 @@ const STEP = 'h-7 w-7 border-zinc-300 hover:bg-zinc-100 disabled:cursor-not-allo
 
 export function ScaleControl({ kindName, namespace, name, replicas, ready, settled, exact }: Props) {
   const permission = usePermission(accessCheckFor('scale', kindName, namespace, exact ? name : undefined));
-  const s = useScale(kindName, namespace, name, { replicas, settled });
   const [draft, setDraft] = useState<{ value: string; base: number }>();
+  const s = useScale(kindName, namespace, name, { replicas, settled }, draft !== undefined);
   const [busy, setBusy] = useState(false);
   const whyId = useId();
   const blocked = !permission.allowed;
@@ -53,7 +53,11 @@ export function ScaleControl({ kindName, namespace, name, replicas, ready, settl
     if (draft && changed) void finish(s.request(n, draft.base));
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') apply();
+    if (e.key === 'Enter') {
+      // Otherwise the same keystroke would press the HPA dialog's focused button as soon as it opens.
+      e.preventDefault();
+      apply();
+    }
     if (e.key === 'Escape') setDraft(undefined);
   };
   const status = s.pending
@@ -71,7 +75,7 @@ export function ScaleControl({ kindName, namespace, name, replicas, ready, settl
           aria-label={`Replicas of ${name}`}
           aria-invalid={invalid && !invalid.ok ? true : undefined}
           title={blocked ? permission.reason : undefined}
-          value={draft?.value ?? String(replicas)}
+          value={draft?.value ?? String(s.pending && !s.pending.seen ? s.pending.target : replicas)}
           onChange={(e) => edit(e.target.value)}
           onKeyDown={onKey}
           className={`h-7 w-12 border-y bg-white text-center tabular-nums disabled:opacity-50 dark:bg-zinc-900 ${invalid && !invalid.ok ? 'border-red-500' : 'border-zinc-300 dark:border-zinc-700'}`}

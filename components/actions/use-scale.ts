@@ -1,18 +1,20 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useSWRConfig } from 'swr';
+import useSWR from 'swr';
 import { fetchJson, FetchError } from '@/lib/client/fetch-json';
 import { DEFAULT_MAX_REPLICAS, type HpaInfo, type ScaleInfo, type ScaleResult } from '@/lib/k8s/actions/scale-input';
 import { badRequest, type ApiErrorBody } from '@/lib/k8s/errors';
 import type { KindName } from '@/lib/k8s/resources';
 import { checkReplicas } from '@/lib/k8s/validate';
-import { isListKeyOf, objectUrl, withRequestedReplicas } from './list-cache';
+import { objectUrl } from './urls';
 
-// Scaling one object: load the current scale (max, HPA), ask before overriding an HPA, show the request at once in
-// every table, then follow the live rows until the rollout settles. A refusal puts the real value back.
+// Scaling one object. The current scale (max, HPA) is loaded as soon as the user starts editing; on apply the
+// request shows at once ("scaling to 5…"), the live rows (a watch) then bring the new spec and the rollout's counts
+// until it settles. A refusal (403, or 409 when someone else changed the replicas) leaves the real value showing.
 
-export interface Pending { target: number; from: number; sent: boolean }
+/** `seen`: the live rows have shown the target, so any later difference is someone else's change. */
+export interface Pending { target: number; from: number; sent: boolean; seen: boolean }
 export interface Live { replicas: number; settled: boolean }
 export type Outcome = 'sent' | 'prompt' | 'failed';
 
@@ -20,23 +22,23 @@ function bodyOf(e: unknown): ApiErrorBody {
   return e instanceof FetchError ? e.body : { status: 0, reason: 'Unknown', message: 'The request failed.' };
 }
 
-export function useScale(kindName: KindName, namespace: string | undefined, name: string, live: Live) {
-  const { mutate } = useSWRConfig();
+export function useScale(kindName: KindName, namespace: string | undefined, name: string, live: Live, editing: boolean) {
   const url = objectUrl(kindName, namespace, name, 'scale');
+  const { data: loaded } = useSWR<ScaleInfo>(editing ? url : null, (u: string) => fetchJson<ScaleInfo>(u), { revalidateOnFocus: false, dedupingInterval: 5_000 });
   const [pending, setPending] = useState<Pending>();
   const [error, setError] = useState<ApiErrorBody>();
   const [note, setNote] = useState<string>();
   const [hpaPrompt, setHpaPrompt] = useState<{ replicas: number; from: number; hpa: HpaInfo }>();
-  const [max, setMax] = useState(DEFAULT_MAX_REPLICAS);
-  const refreshLists = () => mutate(isListKeyOf(kindName));
 
   useEffect(() => {
     if (!pending?.sent) return;
-    if (live.replicas !== pending.target) {
+    const { target, from, seen } = pending;
+    if (!seen && live.replicas === target) setPending({ ...pending, seen: true });
+    else if ((seen && live.replicas !== target) || (!seen && live.replicas !== from)) {
       setNote(`now ${live.replicas}: changed by someone else`);
       setPending(undefined);
-    } else if (live.settled) {
-      setNote(`scaled to ${pending.target}`);
+    } else if (seen && live.settled) {
+      setNote(`scaled to ${target}`);
       setPending(undefined);
     }
   }, [pending, live.replicas, live.settled]);
@@ -49,31 +51,27 @@ export function useScale(kindName: KindName, namespace: string | undefined, name
 
   async function send(replicas: number, from: number): Promise<Outcome> {
     setHpaPrompt(undefined);
-    setPending({ target: replicas, from, sent: false });
-    await mutate(isListKeyOf(kindName), (d: unknown) => withRequestedReplicas(d, namespace, name, replicas), { revalidate: false });
+    setPending({ target: replicas, from, sent: false, seen: false });
     try {
       const res = await fetchJson<ScaleResult>(url, {
         method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ replicas, expectedReplicas: from }),
       });
-      await refreshLists();
-      setPending({ target: res.replicas, from, sent: true });
+      setPending({ target: res.replicas, from: res.previous, sent: true, seen: false });
       return 'sent';
     } catch (e) {
       setPending(undefined);
       setError(bodyOf(e));
-      await refreshLists();
       return 'failed';
     }
   }
 
-  /** Scales to `replicas`; `from` is the value the user saw when they chose it. */
+  /** Scales to `replicas`; `from` is the value the user saw when they chose it (the server refuses if it moved). */
   async function request(replicas: number, from: number): Promise<Outcome> {
     setError(undefined);
     setNote(undefined);
     let info: ScaleInfo;
     try {
-      info = await fetchJson<ScaleInfo>(url);
-      setMax(info.max);
+      info = loaded ?? (await fetchJson<ScaleInfo>(url));
     } catch (e) {
       setError(bodyOf(e));
       return 'failed';
@@ -81,11 +79,6 @@ export function useScale(kindName: KindName, namespace: string | undefined, name
     const v = checkReplicas(replicas, info.max);
     if (!v.ok) {
       setError(badRequest(v.error));
-      return 'failed';
-    }
-    if (info.replicas !== from) {
-      setError({ status: 409, reason: 'Conflict', message: `the replicas were changed to ${info.replicas} by someone else meanwhile; nothing was changed` });
-      await refreshLists();
       return 'failed';
     }
     if (info.hpa) {
@@ -96,7 +89,7 @@ export function useScale(kindName: KindName, namespace: string | undefined, name
   }
 
   return {
-    pending, error, note, hpaPrompt, max, request,
+    pending, error, note, hpaPrompt, max: loaded?.max ?? DEFAULT_MAX_REPLICAS, request,
     confirmHpa: () => (hpaPrompt ? send(hpaPrompt.replicas, hpaPrompt.from) : Promise.resolve<Outcome>('failed')),
     cancelHpa: () => setHpaPrompt(undefined),
     dismissError: () => setError(undefined),

@@ -8,6 +8,8 @@ import { withNamespace } from './use-namespace';
 const LINKS = [
   { href: '/', label: 'Overview' },
   ...KIND_NAMES.filter((k) => RESOURCES[k].nav).map((k) => ({ href: `/${k}`, label: RESOURCES[k].title })),
+  { href: '/apply', label: 'Apply YAML' },
+  { href: '/activity', label: 'Activity' },
 ];
 
 export function Sidebar() {

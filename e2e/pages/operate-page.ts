@@ -15,7 +15,7 @@ export class OperatePage extends ConsolePage {
   }
 
   replicasInput(name: string, inList = true): Locator {
-    return this.scaleControl(name, inList).getByLabel(`Replicas of ${name}`);
+    return this.scaleControl(name, inList).getByLabel(`Replicas of ${name}`, { exact: true });
   }
 
   scaleButton(name: string, inList = true): Locator {
@@ -57,12 +57,16 @@ export class OperatePage extends ConsolePage {
     await this.dialog().getByRole('button', { name: label, exact: true }).click();
   }
 
-  /** A request made from the page with the session cookie, bypassing the UI. */
+  /**
+   * A request made from the page with the session cookie and the page's CSRF token, bypassing the UI's controls: it
+   * passes the console's own checks, so what answers is the cluster's RBAC (or the console's input validation).
+   */
   async forced(method: string, url: string, body?: unknown): Promise<{ status: number; body: { error?: { reason: string; message: string } } }> {
     return this.page.evaluate(async ({ method, url, body }) => {
+      const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
       const res = await fetch(url, {
         method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers: { 'X-CSRF-Token': csrf, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       return { status: res.status, body: await res.json().catch(() => ({})) };

@@ -1,7 +1,6 @@
 import { json, withSession } from '@/lib/api/respond';
 import { kindParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
 import { deleteObject } from '@/lib/k8s/actions/delete';
-import { assertSameOrigin } from '@/lib/k8s/actions/request';
 import { actionTarget } from '@/lib/k8s/actions/target';
 import { describeObject } from '@/lib/k8s/detail';
 
@@ -18,7 +17,6 @@ export const GET = withSession<Params>(async (_req, { params, session }) => {
 
 // DELETE /api/k8s/pods/default/nginx-abc → { kind, namespace, name, uid, warnings } (pods, deployments, services)
 export const DELETE = withSession<Params>(async (req, { params, session }) => {
-  assertSameOrigin(req);
   const kind = kindParam(params.kind);
   const t = actionTarget('delete', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
   return json(await deleteObject(session.bearer, t));

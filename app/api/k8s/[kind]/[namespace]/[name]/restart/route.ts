@@ -1,6 +1,5 @@
 import { json, withSession } from '@/lib/api/respond';
 import { kindParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
-import { assertSameOrigin } from '@/lib/k8s/actions/request';
 import { restartRollout } from '@/lib/k8s/actions/restart';
 import { actionTarget } from '@/lib/k8s/actions/target';
 
@@ -8,7 +7,6 @@ export const dynamic = 'force-dynamic';
 
 // POST /api/k8s/deployments/default/nginx/restart → { restartedAt, generation, warnings } (kubectl rollout restart)
 export const POST = withSession<{ kind: string; namespace: string; name: string }>(async (req, { params, session }) => {
-  assertSameOrigin(req);
   const kind = kindParam(params.kind);
   const t = actionTarget('restart', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
   return json(await restartRollout(session.bearer, t));
