@@ -1,16 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { withNamespace } from '@/components/layout/use-namespace';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import { fetchJson, FetchError } from '@/lib/client/fetch-json';
+import { fetchJson } from '@/lib/client/fetch-json';
 import { accessCheckFor } from '@/lib/k8s/actions/permissions';
-import type { ApiErrorBody } from '@/lib/k8s/errors';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import { GuardedButton } from './guarded-button';
 import { objectUrl } from './urls';
+import { useConfirmedAction } from './use-confirmed-action';
 import { usePermission } from './use-permission';
 
 // Delete with a confirmation that names the object; afterwards the list shows what replaced it (if anything).
@@ -26,30 +25,16 @@ const CONSEQUENCE: Partial<Record<KindName, string>> = {
 export function DeleteButton({ kindName, namespace, name }: Props) {
   const router = useRouter();
   const permission = usePermission(accessCheckFor('delete', kindName, namespace, name));
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiErrorBody>();
   const what = `${RESOURCES[kindName].kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
-
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fetchJson(objectUrl(kindName, namespace, name), { method: 'DELETE' });
-      setOpen(false);
-      router.push(withNamespace(`/${kindName}`, namespace));
-    } catch (e) {
-      setOpen(false);
-      setError(e instanceof FetchError ? e.body : { status: 0, reason: 'Unknown', message: 'The request failed.' });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { open, setOpen, busy, error, confirm } = useConfirmedAction(async () => {
+    await fetchJson(objectUrl(kindName, namespace, name), { method: 'DELETE' });
+    router.push(withNamespace(`/${kindName}`, namespace));
+  });
 
   return (
     <>
       <GuardedButton permission={permission} danger onClick={() => setOpen(true)} aria-label={`Delete ${what}`}>Delete</GuardedButton>
-      <ConfirmDialog open={open} title={`Delete ${what}?`} confirmLabel={busy ? 'Deleting…' : 'Delete'} danger onConfirm={() => void (busy || confirm())} onCancel={() => setOpen(false)}>
+      <ConfirmDialog open={open} title={`Delete ${what}?`} confirmLabel={busy ? 'Deleting…' : 'Delete'} danger onConfirm={() => void confirm()} onCancel={() => setOpen(false)}>
         <p>
           This deletes {RESOURCES[kindName].kind.toLowerCase()} <code className="font-mono font-semibold">{namespace ? `${namespace}/` : ''}{name}</code>.
         </p>

@@ -4,7 +4,7 @@ import { conflictsOf } from './conflicts';
 import { diffObjects } from './diff';
 import { normalizeApplyError } from './server-errors';
 import { docLabel, errorResult, prepareDocuments, type Prepared } from './prepare';
-import { canI, deleteObject, getLive, serverSideApply } from './ssa';
+import { canDelete, deleteObject, getLive, serverSideApply } from './ssa';
 import type { ApplyRequest, ApplyResponse, DocResult } from './types';
 import { errorLine, outcomeLine } from './words';
 
@@ -65,7 +65,7 @@ async function previewOne(token: string, d: Prepared, all: Prepared[], force: bo
   const [dry, live, deletable] = await Promise.allSettled([
     serverSideApply(token, d.target, d.object, { dryRun: true, force }),
     getLive(token, d.target),
-    checkDelete ? canI(token, 'delete', d.target) : Promise.resolve(undefined),
+    checkDelete ? canDelete(token, d.target) : Promise.resolve(undefined),
   ]);
   // A review that could not be made counts as "not allowed": the control says so rather than promising a delete.
   const extra = checkDelete ? { deletable: deletable.status === 'fulfilled' && deletable.value === true } : {};

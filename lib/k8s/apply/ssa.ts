@@ -1,4 +1,5 @@
 import 'server-only';
+import { canI } from '@/lib/k8s/access';
 import { kubeRequest } from '@/lib/k8s/client';
 import type { DiscoveredKind } from '@/lib/k8s/discovery';
 import { ApiError } from '@/lib/k8s/errors';
@@ -53,23 +54,11 @@ export async function deleteObject(token: string, t: Target): Promise<{ warnings
   return { warnings: res.warnings };
 }
 
-interface AccessReview { status?: { allowed?: boolean; reason?: string } }
-
-/** A SelfSubjectAccessReview: may this user do `verb` on the object? */
-export async function canI(token: string, verb: string, t: Target): Promise<boolean> {
-  const res = await kubeRequest<AccessReview>(token, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: {
-        resourceAttributes: {
-          verb, group: t.resource.group, version: t.resource.version, resource: t.resource.plural, name: t.name,
-          namespace: t.resource.namespaced ? t.namespace : undefined,
-        },
-      },
-    },
+/** May this user delete the object? Asked of the API server (lib/k8s/access.ts). */
+export async function canDelete(token: string, t: Target): Promise<boolean> {
+  const review = await canI(token, {
+    verb: 'delete', group: t.resource.group, resource: t.resource.plural, name: t.name,
+    namespace: t.resource.namespaced ? t.namespace : undefined,
   });
-  return res.body.status?.allowed === true;
+  return review.allowed;
 }
