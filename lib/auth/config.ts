@@ -20,7 +20,11 @@ export function sessionMaxMs(): number {
   return Number.isFinite(hours) && hours > 0 ? hours * HOUR : 8 * HOUR;
 }
 
-/** Secure cookies whenever the console is reached over https. */
+/** Secure cookies whenever the console is reached over https (served by server/https-server.mjs, or behind a proxy). */
 export function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? '').startsWith('https://') || process.env.WHEELHOUSE_SECURE_COOKIES === '1';
+  return (
+    (process.env.NEXTAUTH_URL ?? '').startsWith('https://') ||
+    process.env.WHEELHOUSE_SECURE_COOKIES === '1' ||
+    process.env.WHEELHOUSE_HTTPS === '1'
+  );
 }

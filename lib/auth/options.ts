@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { ApiError } from '@/lib/k8s/errors';
@@ -12,7 +13,7 @@ declare module 'next-auth' {
   interface User { bearer?: string; groups?: string[]; expiresAt?: number }
 }
 declare module 'next-auth/jwt' {
-  interface JWT { bearer?: string; username?: string; groups?: string[]; expiresAt?: number }
+  interface JWT { bearer?: string; username?: string; groups?: string[]; expiresAt?: number; sid?: string }
 }
 
 function loginError(e: unknown): string {
@@ -47,6 +48,8 @@ export function authOptions(): AuthOptions {
     secret: sessionSecret(),
     session: { strategy: 'jwt', maxAge: Math.ceil(sessionMaxMs() / 1000) },
     pages: { signIn: '/login' },
+    // next-auth's own cookies (its CSRF token, callback URL) follow the console's transport, not only NEXTAUTH_URL.
+    useSecureCookies: secure,
     cookies: {
       sessionToken: {
         name: SESSION_COOKIE,
@@ -68,6 +71,8 @@ export function authOptions(): AuthOptions {
           token.username = user.name ?? undefined;
           token.groups = user.groups;
           token.expiresAt = user.expiresAt;
+          // The session's id: keys its CSRF token (lib/security/csrf.ts) and its Activity list; new at every sign-in.
+          token.sid = randomUUID();
         }
         return token;
       },

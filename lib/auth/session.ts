@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { SESSION_COOKIE, sessionSecret } from './config';
@@ -6,7 +7,14 @@ import { SESSION_COOKIE, sessionSecret } from './config';
 // Reads the signed-in user straight from the encrypted session cookie. Every layout, page and route handler calls
 // this itself; nothing relies on middleware having run.
 
-export interface UserSession { username: string; groups: string[]; expiresAt: number; bearer: string }
+export interface UserSession {
+  username: string;
+  groups: string[];
+  expiresAt: number;
+  bearer: string;
+  /** Stable for the whole session, different for every sign-in; never the token. */
+  sid: string;
+}
 export type SessionState = { state: 'active'; session: UserSession } | { state: 'expired' } | { state: 'none' };
 
 function sessionCookieValue(jar: Awaited<ReturnType<typeof cookies>>): string | undefined {
@@ -30,5 +38,7 @@ export async function readSession(): Promise<SessionState> {
   }
   if (!jwt?.bearer || !jwt.username || typeof jwt.expiresAt !== 'number') return { state: 'none' };
   if (jwt.expiresAt <= Date.now()) return { state: 'expired' };
-  return { state: 'active', session: { username: jwt.username, groups: jwt.groups ?? [], expiresAt: jwt.expiresAt, bearer: jwt.bearer } };
+  // Sessions signed in before the sid claim existed get one derived from what they carry.
+  const sid = typeof jwt.sid === 'string' && jwt.sid ? jwt.sid : createHash('sha256').update(`${jwt.bearer}|${jwt.expiresAt}`).digest('base64url').slice(0, 32);
+  return { state: 'active', session: { username: jwt.username, groups: jwt.groups ?? [], expiresAt: jwt.expiresAt, bearer: jwt.bearer, sid } };
 }

@@ -1,0 +1,127 @@
+// The bad-input corpus of e2e/security.spec.ts: requests to every console route that must all be refused with a
+// 4xx. `target` (namespace NS) is a real Deployment, so a request that got through would change it; the spec
+// checks that nothing in the cluster changed.
+
+export const NS = 'wh-corpus';
+export const TARGET = 'target';
+
+export interface Case { label: string; method: string; path: string; body?: string; contentType?: string }
+
+const BAD_NAMES = [
+  'A', 'Upper', '-lead', 'trail-', 'a_b', 'a%20b', 'x'.repeat(254), 'y'.repeat(5000), '..', '.', '%2e%2e', '%2E%2E%2F%2E%2E',
+  'a%2Fb', '..%2F..%2Fsecrets', '%00', 'a%00b', '%E5%90%8D%E5%89%8D', 'a;b', '%3Cscript%3E', '%24%7Bjndi%3Aldap%7D', "a'b",
+  'a..b', '%0d%0aSet-Cookie%3A%20x%3Dy', '%25', 'a%5Cb',
+];
+const BAD_NAMESPACES = [...BAD_NAMES, '-', 'kube-system%2F..'];
+const BAD_KINDS = ['podz', 'Pods', 'pods.v1', 'secrets', 'configmaps', '..', '%2e%2e', '..%2Fsecrets', 'x'.repeat(3000), '%00', 'deployments%2F..', 'deployments.apps'];
+
+const json = (method: string, path: string, body: string, label: string): Case => ({ label, method, path, body, contentType: 'application/json' });
+
+function objectRoutes(kind: string, ns: string, name: string, why: string): Case[] {
+  const base = `/api/k8s/${kind}/${ns}/${name}`;
+  return [
+    { label: `GET object, ${why}`, method: 'GET', path: base },
+    { label: `DELETE object, ${why}`, method: 'DELETE', path: base },
+    json('PATCH', `${base}/scale`, '{"replicas":2}', `scale, ${why}`),
+    { label: `restart, ${why}`, method: 'POST', path: `${base}/restart` },
+    { label: `logs, ${why}`, method: 'GET', path: `${base}/logs` },
+  ];
+}
+
+function pathCases(): Case[] {
+  return [
+    ...BAD_NAMES.flatMap((n) => objectRoutes('deployments', NS, n, `name ${n.slice(0, 20)}`)),
+    ...BAD_NAMESPACES.flatMap((ns) => [
+      ...objectRoutes('deployments', ns, TARGET, `namespace ${ns.slice(0, 20)}`),
+      { label: `list, namespace ${ns.slice(0, 20)}`, method: 'GET', path: `/api/k8s/deployments?namespace=${ns}` },
+    ]),
+    ...BAD_KINDS.flatMap((k) => [
+      ...objectRoutes(k, NS, TARGET, `kind ${k.slice(0, 20)}`),
+      { label: `list, kind ${k.slice(0, 20)}`, method: 'GET', path: `/api/k8s/${k}` },
+      { label: `watch, kind ${k.slice(0, 20)}`, method: 'GET', path: `/api/k8s/${k}/watch` },
+    ]),
+    // Actions a kind does not support, and a namespace on a cluster-scoped kind.
+    { label: 'restart a pod', method: 'POST', path: `/api/k8s/pods/${NS}/${TARGET}/restart` },
+    json('PATCH', `/api/k8s/services/${NS}/${TARGET}/scale`, '{"replicas":2}', 'scale a service'),
+    { label: 'delete a namespace', method: 'DELETE', path: `/api/k8s/namespaces/-/${NS}` },
+    { label: 'node with a namespace', method: 'GET', path: '/api/k8s/nodes/default/x' },
+    { label: 'bad label selector', method: 'GET', path: '/api/k8s/pods?labelSelector=a%20in%20(b' },
+    { label: 'bad field selector', method: 'GET', path: '/api/k8s/events?fieldSelector=%24%24%24' },
+    { label: 'oversized label selector', method: 'GET', path: `/api/k8s/pods?labelSelector=${'a'.repeat(2000)}` },
+    { label: 'a path longer than any header limit', method: 'GET', path: `/api/k8s/${'z'.repeat(20_000)}` },
+  ];
+}
+
+function methodCases(): Case[] {
+  const obj = `/api/k8s/deployments/${NS}/${TARGET}`;
+  const wrong: [string, string[]][] = [
+    ['/api/k8s/deployments', ['POST', 'PUT', 'PATCH', 'DELETE']],
+    [obj, ['POST', 'PUT', 'PATCH']],
+    [`${obj}/scale`, ['POST', 'PUT', 'DELETE']],
+    [`${obj}/restart`, ['GET', 'PUT', 'PATCH', 'DELETE']],
+    [`/api/k8s/pods/${NS}/${TARGET}/logs`, ['POST', 'PUT', 'DELETE']],
+    ['/api/k8s/deployments/watch', ['POST', 'DELETE']],
+    ['/api/apply', ['GET', 'PUT', 'PATCH', 'DELETE']],
+    ['/api/access', ['GET', 'PUT', 'DELETE']],
+    ['/api/csrf', ['POST', 'PUT', 'DELETE']],
+    ['/api/auth/session', ['PUT', 'DELETE', 'PATCH']],
+    ['/healthz', ['POST', 'PUT', 'DELETE']],
+    ['/readyz', ['POST', 'DELETE']],
+  ];
+  return wrong.flatMap(([path, methods]) => methods.map((method) => ({ label: `${method} ${path}`, method, path, body: '{}', contentType: 'application/json' })));
+}
+
+const SCALE_BODIES = [
+  '{"replicas":-1}', '{"replicas":1e9}', '{"replicas":"3"}', '{"replicas":null}', '{"replicas":3.5}', '{"replicas":true}',
+  '{"replicas":[]}', '{"replicas":{}}', '{"replicas":101}', '{"replicas":1e400}', '{"replicas":"NaN"}', '{"replicas":-0.5}',
+  '{}', '[]', 'null', '"3"', '3', '', '{', '{"replicas":', 'not json', '\u0000', '\ufeff{"replicas":', '{"replicas":2,"replicas":',
+  `{"replicas":${' '.repeat(8 * 1024 * 1024)}1}`,
+];
+
+function bodyCases(): Case[] {
+  const scale = `/api/k8s/deployments/${NS}/${TARGET}/scale`;
+  const apply = (yaml: string, extra: Record<string, unknown> = {}) => JSON.stringify({ yaml, mode: 'apply', ...extra });
+  const huge = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: corpus-huge, namespace: ${NS}}\ndata: {a: "${'x'.repeat(30 * 1024 * 1024)}"}\n`;
+  return [
+    ...SCALE_BODIES.map((b, i) => json('PATCH', scale, b, `scale body ${i}: ${b.slice(0, 24)}`)),
+    { label: 'scale, no body', method: 'PATCH', path: scale },
+    json('POST', '/api/apply', '{', 'apply: malformed JSON'),
+    json('POST', '/api/apply', '', 'apply: empty body'),
+    json('POST', '/api/apply', 'null', 'apply: null'),
+    json('POST', '/api/apply', '[]', 'apply: array'),
+    json('POST', '/api/apply', JSON.stringify({ yaml: 'a: 1', mode: 'destroy' }), 'apply: unknown mode'),
+    json('POST', '/api/apply', JSON.stringify({ yaml: 42, mode: 'apply' }), 'apply: yaml not a string'),
+    json('POST', '/api/apply', JSON.stringify({ yaml: 'a: 1', mode: 'apply', extra: true }), 'apply: unknown field'),
+    json('POST', '/api/apply', apply('a: 1', { namespace: '../kube-system' }), 'apply: bad namespace'),
+    json('POST', '/api/apply', apply('a: [unclosed'), 'apply: YAML syntax error'),
+    json('POST', '/api/apply', apply(': : :'), 'apply: YAML nested compact mapping'),
+    json('POST', '/api/apply', apply('\t- tab'), 'apply: YAML tab indentation'),
+    json('POST', '/api/apply', apply('kind: ConfigMap\n'), 'apply: no apiVersion'),
+    json('POST', '/api/apply', apply('- a\n- b\n'), 'apply: a list, not an object'),
+    json('POST', '/api/apply', apply('a: *nope\n'), 'apply: unknown alias'),
+    json('POST', '/api/apply', apply(`a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`), 'apply: billion laughs'),
+    json('POST', '/api/apply', apply('---\n'), 'apply: no documents'),
+    json('POST', '/api/apply', apply(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Corpus_Bad, namespace: ${NS}}\n`), 'apply: invalid object name'),
+    json('POST', '/api/apply', apply(huge), 'apply: 30 MiB'),
+    { label: 'apply: text/yaml', method: 'POST', path: '/api/apply', body: 'kind: ConfigMap', contentType: 'text/yaml' },
+    json('POST', '/api/access', '{', 'access: malformed JSON'),
+    json('POST', '/api/access', JSON.stringify({ checks: Array.from({ length: 50 }, () => ({ verb: 'get', group: '', resource: 'pods' })) }), 'access: too many checks'),
+    json('POST', '/api/access', JSON.stringify({ checks: [{ verb: 'get;rm', group: '', resource: '../pods' }] }), 'access: bad check'),
+  ];
+}
+
+/** Every case that runs with a valid session, a valid CSRF token and the console's Origin. */
+export function corpus(): Case[] {
+  return [...pathCases(), ...methodCases(), ...bodyCases()];
+}
+
+/** State-changing requests that would succeed with a valid CSRF token and Origin (changes `target`). */
+export function validMutations(): Case[] {
+  const obj = `/api/k8s/deployments/${NS}/${TARGET}`;
+  return [
+    json('PATCH', `${obj}/scale`, '{"replicas":2}', 'scale target to 2'),
+    { label: 'restart target', method: 'POST', path: `${obj}/restart` },
+    { label: 'delete target', method: 'DELETE', path: obj },
+    json('POST', '/api/apply', JSON.stringify({ yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: corpus-probe, namespace: ${NS}}\n`, mode: 'apply' }), 'apply corpus-probe'),
+  ];
+}
