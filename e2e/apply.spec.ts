@@ -6,6 +6,7 @@ import { AppsV1Api, CoreV1Api, KubernetesObjectApi, PatchStrategy, type Kubernet
 import { parseAllDocuments } from 'yaml';
 import { adminKubeConfig, readClusterState } from '../cluster/state';
 import { expect, test } from './fixtures';
+import { mutationHeaders } from './pages/console-page';
 
 // Apply YAML against the real local control plane. Every effect is checked independently with the admin
 // kubeconfig (client-node) or the built kubectl, never by reading the console back.
@@ -255,7 +256,7 @@ test.describe('apply YAML', () => {
     await ui.preview();
     await expect(ui.alert()).toHaveAttribute('data-reason', 'RequestEntityTooLarge');
     await expect(ui.alert()).toContainText('at most 1048576 (1 MiB)');
-    const res = await page.request.post('/api/apply', { data: { yaml: big, mode: 'apply', onlyValid: true } });
+    const res = await page.request.post('/api/apply', { headers: await mutationHeaders(page), data: { yaml: big, mode: 'apply', onlyValid: true } });
     expect(res.status()).toBe(413);
     expect(await exists(readConfigMap('apply-e2e-big'))).toBe(false);
   });
@@ -272,12 +273,12 @@ test.describe('apply YAML', () => {
     await expect(page.getByTestId('apply-why')).toContainText('every dry-run was Forbidden');
     await expect(page.getByRole('button', { name: 'Delete these objects…' })).toBeDisabled();
 
-    const applied = await page.request.post('/api/apply', { data: { yaml, mode: 'apply', force: true, onlyValid: true } });
+    const applied = await page.request.post('/api/apply', { headers: await mutationHeaders(page), data: { yaml, mode: 'apply', force: true, onlyValid: true } });
     expect(applied.status()).toBe(403);
     expect(await exists(readConfigMap('apply-e2e-viewer'))).toBe(false);
 
     const before = (await readSvc()).metadata?.uid;
-    const deleted = await page.request.post('/api/apply', { data: { yaml: fixture('web-site.yaml'), mode: 'delete', onlyValid: true } });
+    const deleted = await page.request.post('/api/apply', { headers: await mutationHeaders(page), data: { yaml: fixture('web-site.yaml'), mode: 'delete', onlyValid: true } });
     expect(deleted.status()).toBe(403);
     expect((await readSvc()).metadata?.uid).toBe(before);
     expect((await readPod()).metadata?.deletionTimestamp).toBeUndefined();

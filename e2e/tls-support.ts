@@ -101,10 +101,7 @@ export async function apiSignIn(request: APIRequestContext, port: number, token:
 }
 
 /** Headers a state-changing request from the console's own page carries. */
-export async function pageMutationHeaders(page: Page): Promise<Record<string, string>> {
-  const token = await page.locator('meta[name="csrf-token"]').getAttribute('content');
-  return { Origin: new URL(page.url()).origin, 'X-CSRF-Token': token ?? '' };
-}
+export { mutationHeaders as pageMutationHeaders } from './pages/console-page';
 
 export interface AuditLine {
   type: 'audit'; requestId: string; user: string | null; action: string; kind: string | null; namespace: string | null;

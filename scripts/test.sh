@@ -33,6 +33,9 @@ npx next build >.test-results/next-build.log 2>&1 || { tail -60 .test-results/ne
 step "e2e tests (Playwright, Debian Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/e2e.json npx playwright test --reporter=list,json || fail=1
 
+step "the shipped console: standalone bundle over HTTPS, bad-input corpus, deploy/ (Playwright)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/e2e-tls.json npx playwright test -c playwright.tls.config.ts --reporter=list,json || fail=1
+
 step "summary"
-node scripts/test-summary.mjs .test-results/unit.json .test-results/cluster.json .test-results/e2e.json || fail=1
+node scripts/test-summary.mjs .test-results/unit.json .test-results/cluster.json .test-results/e2e.json .test-results/e2e-tls.json || fail=1
 exit $fail

@@ -43,3 +43,9 @@ export class ConsolePage {
     expect(storage.includes(token)).toBe(false);
   }
 }
+
+/** The headers a mutating request from the page carries: its Origin and the session's CSRF token. */
+export async function mutationHeaders(page: Page): Promise<Record<string, string>> {
+  const token = await page.locator('meta[name="csrf-token"]').getAttribute('content');
+  return { Origin: new URL(page.url()).origin, 'X-CSRF-Token': token ?? '' };
+}
