@@ -136,3 +136,13 @@ test('logout ends the session and nothing in the browser holds the token', async
   await page.goto('/pods');
   await expect(page).toHaveURL(/\/login/);
 });
+
+test('choosing a namespace on the namespaces page scopes the console', async ({ signInAs, page }) => {
+  const ui = await signInAs('admin-user');
+  await ui.open('/namespaces');
+  await ui.row('Namespaces', 'team-b').getByRole('link', { name: 'team-b' }).click();
+  await expect(page).toHaveURL(/\/\?ns=team-b$/);
+  await page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: 'Deployments' }).click();
+  await expect(page).toHaveURL(/\/deployments\?ns=team-b$/);
+  await expect.poll(() => ui.rowNames('Deployments')).toEqual(kubectlTable('get', 'deployments', '-n', 'team-b').map((d) => d.NAME));
+});

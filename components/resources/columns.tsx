@@ -110,7 +110,11 @@ export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
     { id: 'pods', header: 'PODS', cell: (r) => r.pods },
   ],
   namespaces: [
-    nameColumn('namespaces'),
+    {
+      // Choosing a namespace scopes the console to it (the overview, then every list).
+      id: 'name', header: 'NAME', sort: (r) => r.name, className: 'font-medium',
+      cell: (r) => <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/?ns=${encodeURIComponent(r.name)}`}>{r.name}</Link>,
+    },
     { id: 'status', header: 'STATUS', sort: (r) => r.status, cell: (r) => <StatusBadge health={r.health}>{r.status}</StatusBadge> },
     ageColumn,
   ],
