@@ -1,23 +1,27 @@
 'use client';
 
+import { useMemo } from 'react';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import type { BaseRow } from '@/lib/k8s/rows/types';
+import type { InitialRows } from '@/lib/k8s/watch/first-page';
 import { COLUMNS, type Column } from './columns';
 import { FilterBar } from './filter-bar';
+import { LiveIndicator } from './live-indicator';
 import { ResourceTable } from './resource-table';
 import { useListFilters } from './use-list-filters';
 import { useResourceList } from './use-resource-list';
 
 /** A whole list page body for any kind in the registry: filters, the live table, empty and error states. */
-export function ResourceList({ kind }: { kind: KindName }) {
+export function ResourceList({ kind, initial }: { kind: KindName; initial?: InitialRows }) {
   const r = RESOURCES[kind];
   const [selected] = useNamespace();
   const namespace = r.namespaced ? selected : undefined;
   const filters = useListFilters();
-  const { rows, error, isLoading } = useResourceList(kind, { namespace, labelSelector: filters.labelSelector || undefined });
+  const seed = initial && initial.namespace === namespace && (initial.labelSelector || '') === filters.labelSelector ? initial : undefined;
+  const { rows, error, isLoading, live, total, synced } = useResourceList(kind, { namespace, labelSelector: filters.labelSelector || undefined }, true, seed);
   const needle = filters.name.trim().toLowerCase();
-  const shown = needle ? rows?.filter((row) => row.name.toLowerCase().includes(needle)) : rows;
+  const shown = useMemo(() => (needle ? rows?.filter((row) => row.name.toLowerCase().includes(needle)) : rows), [rows, needle]);
   const plural = r.title.toLowerCase();
   const where = r.namespaced ? (namespace ? ` in ${namespace}` : ' in any namespace') : '';
   const narrowed = needle || filters.labelSelector ? ' match the filters' : '';
@@ -26,7 +30,9 @@ export function ResourceList({ kind }: { kind: KindName }) {
       <div className="flex items-baseline gap-3">
         <h1 className="text-lg font-semibold">{r.title}</h1>
         <span className="text-zinc-500">{namespace ? `namespace ${namespace}` : r.namespaced ? 'all namespaces' : 'cluster-scoped'}</span>
+        <LiveIndicator status={live} error={error} synced={synced} />
         {shown && <span className="text-zinc-500" data-testid="row-count">{shown.length} shown</span>}
+        {rows && !synced && total !== undefined && <span className="text-zinc-500">loading {rows.length.toLocaleString()} of {total.toLocaleString()}</span>}
       </div>
       <FilterBar
         name={filters.name}
@@ -43,6 +49,7 @@ export function ResourceList({ kind }: { kind: KindName }) {
         error={error}
         errorAction={`cannot list ${plural}${where}`}
         emptyText={narrowed ? `No ${plural}${where}${narrowed}` : `No ${plural}${where}`}
+        renderedAt={seed?.at}
       />
     </section>
   );

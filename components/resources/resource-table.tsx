@@ -8,7 +8,8 @@ import type { ApiErrorBody } from '@/lib/k8s/errors';
 import type { BaseRow } from '@/lib/k8s/rows/types';
 import type { Column, ColumnContext } from './columns';
 
-// The one table. Sorts by any column with a sort key; renders only the rows in view once a list is long.
+// The one table. Sorts by any column with a sort key (or lets its owner sort); renders only the rows in view once a
+// list is long.
 
 const ROW_HEIGHT = 33;
 const VIRTUAL_FROM = 150;
@@ -22,34 +23,61 @@ interface Props<R extends BaseRow> {
   error?: ApiErrorBody;
   errorAction?: string;
   emptyText: string;
+  /** Controlled sorting (e.g. done by the server): the current sort and where changes go. */
+  sortState?: SortState;
+  onSortChange?: (sort: SortState) => void;
+  /** The rows are already in `sortState` order: do not sort them again. */
+  presorted?: boolean;
+  /** All rows of the list when `rows` is one page of it. */
+  total?: number;
+  /** When the server rendered `rows` into the page (epoch ms). */
+  renderedAt?: number;
 }
 
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
+export interface SortState { id: string; desc: boolean }
+
+function compare(x: string | number, y: string | number): number {
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  const a = String(x);
+  const b = String(y);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts by a column's key, then by name; keys are computed once per row (30,000 rows sort in tens of ms). */
+function sortRows<R extends BaseRow>(rows: R[] | undefined, columns: Column<R>[], sort: SortState): R[] {
+  const col = columns.find((c) => c.id === sort.id) ?? columns.find((c) => c.id === 'name');
+  if (!rows || !col?.sort) return rows ?? [];
+  const key = col.sort;
+  const keyed = rows.map((r) => ({ k: key(r), n: r.name, r }));
+  keyed.sort((a, b) => compare(a.k, b.k) || compare(a.n, b.n));
+  const out = keyed.map((e) => e.r);
+  return sort.desc ? out.reverse() : out;
+}
+
+/** The clock for ages; starts at `renderedAt` (server-rendered rows) so hydration matches, then runs. */
+function useNow(renderedAt?: number): number {
+  const [now, setNow] = useState(() => renderedAt ?? Date.now());
   useEffect(() => {
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 5_000);
     return () => clearInterval(t);
   }, []);
   return now;
 }
 
-export function ResourceTable<R extends BaseRow>({ label, rows, columns, allNamespaces, loading, error, errorAction, emptyText }: Props<R>) {
-  const now = useNow();
+export function ResourceTable<R extends BaseRow>(props: Props<R>) {
+  const { label, rows, columns, allNamespaces, loading, error, errorAction, emptyText, sortState, onSortChange, presorted, total, renderedAt } = props;
+  const now = useNow(renderedAt);
   const ctx: ColumnContext = { allNamespaces, now };
   const visible = columns.filter((c) => !c.when || c.when(ctx));
-  const [sort, setSort] = useState<{ id: string; desc: boolean }>({ id: allNamespaces ? 'namespace' : 'name', desc: false });
-  const sorted = useMemo(() => {
-    const col = columns.find((c) => c.id === sort.id) ?? columns.find((c) => c.id === 'name');
-    if (!rows || !col?.sort) return rows ?? [];
-    const key = col.sort;
-    const out = [...rows].sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return cmp || a.name.localeCompare(b.name);
-    });
-    return sort.desc ? out.reverse() : out;
-  }, [rows, columns, sort]);
+  const [ownSort, setOwnSort] = useState<SortState>({ id: allNamespaces ? 'namespace' : 'name', desc: false });
+  const sort = sortState ?? ownSort;
+  const changeSort = (id: string) => {
+    const next = { id, desc: sort.id === id ? !sort.desc : false };
+    if (onSortChange) onSortChange(next);
+    else setOwnSort(next);
+  };
+  const sorted = useMemo(() => (presorted ? rows ?? [] : sortRows(rows, columns, sort)), [rows, columns, sort, presorted]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = sorted.length > VIRTUAL_FROM;
@@ -62,13 +90,13 @@ export function ResourceTable<R extends BaseRow>({ label, rows, columns, allName
     <div className="space-y-2">
       {error && <ErrorPanel error={error} action={errorAction} />}
       <div ref={scroller} className={`overflow-auto rounded border border-zinc-200 dark:border-zinc-800 ${virtual ? 'max-h-[calc(100vh-12rem)]' : ''}`}>
-        <table className="w-full border-collapse text-left" aria-label={label} aria-rowcount={sorted.length}>
+        <table className="w-full border-collapse text-left" aria-label={label} aria-rowcount={total ?? sorted.length}>
           <thead className="sticky top-0 z-10 bg-zinc-100 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
               {visible.map((c) => (
                 <th key={c.id} scope="col" className="px-2 py-2 font-semibold whitespace-nowrap" aria-sort={sort.id === c.id ? (sort.desc ? 'descending' : 'ascending') : undefined}>
                   {c.sort ? (
-                    <button type="button" className="hover:underline" onClick={() => setSort((s) => ({ id: c.id, desc: s.id === c.id ? !s.desc : false }))}>
+                    <button type="button" className="hover:underline" onClick={() => changeSort(c.id)}>
                       {c.header}
                     </button>
                   ) : c.header}

@@ -1,0 +1,128 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { SseParser, type SnapshotData } from '../lib/k8s/watch/wire';
+import { sleep } from './kube';
+
+// The console under test: a production build started by the bench on its own port, signed-in sessions, and a
+// byte-counting SSE client.
+
+export interface Console { url: string; pid: number; stop(): Promise<void> }
+
+const nextBin = (root: string) => path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export function build(root: string, log: (s: string) => void): void {
+  log('building the console (next build)…');
+  const r = spawnSync(process.execPath, [nextBin(root), 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`next build failed:\n${(r.stdout + r.stderr).split('\n').slice(-40).join('\n')}`);
+}
+
+export function hasBuild(root: string): boolean {
+  return existsSync(path.join(root, '.next', 'BUILD_ID'));
+}
+
+export async function startConsole(root: string, port: number): Promise<Console> {
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [nextBin(root), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('hex'), WHEELHOUSE_LOCAL_CLUSTER: '1' },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited: ${stderr}`);
+    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await sleep(500);
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(100);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Signs in through next-auth's credentials flow; returns the Cookie header of the session. */
+export async function signIn(url: string, token: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => r.headers.getSetCookie().forEach((c) => { const [kv] = c.split(';'); const i = kv.indexOf('='); jar.set(kv.slice(0, i), kv.slice(i + 1)); });
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await fetch(`${url}/api/auth/callback/token`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie(), Origin: url },
+    body: new URLSearchParams({ csrfToken, token, json: 'true' }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.startsWith('wh-session'))) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie();
+}
+
+/** Resident memory of a process and its descendants, in bytes. */
+export function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone
+    }
+  }
+  let total = 0;
+  const walk = (p: number) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      total += m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      // gone
+    }
+    (children.get(p) ?? []).forEach(walk);
+  };
+  walk(pid);
+  return total;
+}
+
+export interface StreamStats { wireBytes: number; textBytes: number; rows: number; firstRowsMs: number; syncedMs: number; close(): void }
+
+/** Opens a live list like the browser does (gzip accepted) and resolves once the listing is complete. */
+export function openStream(url: string, cookie: string, pathAndQuery: string): Promise<StreamStats> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const stats: StreamStats = { wireBytes: 0, textBytes: 0, rows: 0, firstRowsMs: 0, syncedMs: 0, close: () => req.destroy() };
+    const req = http.get(`${url}${pathAndQuery}`, { headers: { Cookie: cookie, Accept: 'text/event-stream', 'Accept-Encoding': 'gzip' } }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+      res.on('data', (c: Buffer) => (stats.wireBytes += c.length));
+      const body = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+      const parser = new SseParser();
+      body.on('data', (c: Buffer) => {
+        stats.textBytes += c.length;
+        for (const f of parser.push(c.toString('utf8'))) {
+          if (f.event === 'error') reject(new Error(f.data));
+          if (f.event !== 'snapshot') continue;
+          const d = JSON.parse(f.data) as SnapshotData;
+          stats.rows += d.rows.length;
+          if (!stats.firstRowsMs && d.rows.length) stats.firstRowsMs = performance.now() - t0;
+          if (d.done) {
+            stats.syncedMs = performance.now() - t0;
+            resolve(stats);
+          }
+        }
+      });
+      body.on('error', () => {});
+    });
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { ensureClusterUp, readClusterState, readToken } from '../cluster/state';
+import { changeToVisible, launch, navigate, signedInContext } from './browser';
+import { build, hasBuild, openStream, signIn, startConsole, treeRss, type StreamStats } from './console';
+import { adminClient, sleep } from './kube';
+import { clientNodeList, kubectlGetPods, median, percentile, rawList, repeat, routeFirstPage, routeWalk } from './measure';
+import { machine, markdown, ms, ratio, table, updateReadme, writeResults, type Line } from './report';
+import { cleanup, PROBE, seed, sizeFor } from './seed';
+
+// `npm run bench [-- --pods 30000 --trials 20 --sessions 10 --keep --no-build --update-readme --seed-only --cleanup]`
+// Seeds the shared local cluster, starts a production build of the console on its own port, measures, prints
+// the table, writes bench/results.json, and removes what it seeded (unless --keep). See bench/README.md.
+
+const { values: arg } = parseArgs({
+  options: {
+    pods: { type: 'string', default: '30000' },
+    namespaces: { type: 'string' }, nodes: { type: 'string' }, deployments: { type: 'string' }, services: { type: 'string' },
+    trials: { type: 'string', default: '20' },
+    sessions: { type: 'string', default: '10' },
+    port: { type: 'string', default: '3107' },
+    'page-size': { type: 'string', default: '500' },
+    'walk-size': { type: 'string', default: '5000' },
+    keep: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+    'update-readme': { type: 'boolean', default: false },
+    cleanup: { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+  },
+});
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const root = path.resolve(__dirname, '..');
+const log = (s: string) => console.log(`[bench] ${s}`);
+const MB = 2 ** 20;
+
+async function main() {
+  await ensureClusterUp({ quiet: true });
+  const admin = await adminClient();
+  if (arg.cleanup) return cleanup(admin, log).finally(() => admin.close());
+  const size = sizeFor(Number(arg.pods), { namespaces: num(arg.namespaces), nodes: num(arg.nodes), deployments: num(arg.deployments), services: num(arg.services) });
+  const { binDir, kubeconfig } = readClusterState();
+  const kubectl = (...a: string[]) => promisify(execFile)(path.join(binDir, 'kubectl'), ['--kubeconfig', kubeconfig, ...a]);
+  const scale = async (n: number) => void (await kubectl('-n', PROBE.namespace, 'scale', `deployment/${PROBE.name}`, `--replicas=${n}`));
+  await seed(admin, size, log);
+  if (arg['seed-only']) return admin.close();
+  if (arg.build || (!arg['no-build'] && !hasBuild(root))) build(root, log);
+  let app = await startConsole(root, Number(arg.port));
+  const token = readToken('admin-user');
+  const lines: Line[] = [];
+  const out: Record<string, unknown> = {};
+  try {
+    log('1. raw LIST (floor)');
+    await rawList(token);
+    const cn = await repeat(3, async () => (await clientNodeList(token)).ms);
+    const raws = [];
+    for (let i = 0; i < 3; i++) raws.push(await rawList(token));
+    const pods = raws[0].items;
+    const floor = median(cn);
+    const rawPerPod = raws[0].bytes / pods;
+    out.rawList = { clientNodeMs: cn, jsonParseMs: raws.map((r) => r.ms), pods, rawJsonBytes: raws[0].bytes };
+    lines.push({ metric: `1. raw LIST, client-node (${pods.toLocaleString('en-US')} pods)`, value: ms(floor), goal: 'floor' });
+    lines.push({ metric: '   raw LIST, https + JSON.parse', value: ms(median(raws.map((r) => r.ms))) });
+
+    log('2. kubectl get pods -A');
+    await kubectlGetPods(token);
+    const kc = median(await repeat(3, () => kubectlGetPods(token)));
+    out.kubectlMs = kc;
+    lines.push({ metric: '2. kubectl get pods -A', value: ms(kc), ratio: ratio(kc, floor) });
+
+    log('3. console pods route');
+    const cookie = await signIn(app.url, token);
+    const pageSize = Number(arg['page-size']);
+    const walkSize = Number(arg['walk-size']);
+    await routeFirstPage(app.url, cookie, pageSize);
+    const first = median(await repeat(5, () => routeFirstPage(app.url, cookie, pageSize)));
+    const walks = [];
+    for (let i = 0; i < 3; i++) walks.push(await routeWalk(app.url, cookie, walkSize));
+    const walk = median(walks.map((w) => w.ms));
+    out.route = { firstPageMs: first, pageSize, walkMs: walks.map((w) => w.ms), walkSize, pages: walks[0].pages, rows: walks[0].rows };
+    lines.push({ metric: `3. route first page (limit ${pageSize})`, value: ms(first) });
+    lines.push({ metric: `   route full walk (limit ${walkSize}, ${walks[0].pages} pages)`, value: ms(walk), goal: '≤ 1.2× raw LIST', ratio: ratio(walk, floor), pass: walk <= 1.2 * floor });
+    lines.push({ metric: '   … vs the https + JSON.parse LIST', value: '', ratio: ratio(walk, median(raws.map((r) => r.ms))) });
+
+    log('4–6. headless Chromium');
+    const browser = await launch();
+    const ctx = await signedInContext(browser, app.url, cookie);
+    const cold = await navigate(ctx, app.url);
+    const warm = [];
+    for (let i = 0; i < 5; i++) warm.push(await navigate(ctx, app.url));
+    const firstRows = median(warm.map((n) => n.firstRowsMs));
+    out.navigation = { cold, warm };
+    lines.push({ metric: '4. navigation → first rows (warm, median of 5)', value: ms(firstRows), goal: '< 1,000 ms', pass: firstRows < 1000 });
+    lines.push({ metric: '   … vs kubectl get pods -A', value: '', goal: '≤ 0.5×', ratio: ratio(firstRows, kc), pass: firstRows <= 0.5 * kc });
+    lines.push({ metric: '   first rows, cold browser cache', value: ms(cold.firstRowsMs) });
+    lines.push({ metric: '   navigation → stream open, "live" (warm)', value: ms(median(warm.map((n) => n.liveMs))) });
+    lines.push({ metric: '   navigation → all rows loaded (warm)', value: ms(median(warm.map((n) => n.syncedMs))) });
+    const trials = await changeToVisible(ctx, app.url, Number(arg.trials), scale, log);
+    const p50 = percentile(trials.fromReturn, 50);
+    const p95 = percentile(trials.fromReturn, 95);
+    out.changeToVisible = trials;
+    lines.push({ metric: `5. change → visible, p50 (${trials.fromReturn.length} trials)`, value: ms(p50) });
+    lines.push({ metric: '   change → visible, p95', value: ms(p95), goal: '≤ 1,500 ms', pass: p95 <= 1500 });
+    lines.push({ metric: '   … p95 incl. kubectl scale itself', value: ms(percentile(trials.fromStart, 95)) });
+    await browser.close();
+    const wirePerPod = cold.wireBytes / pods;
+    out.bytes = { browserWire: cold.wireBytes, browserDecoded: cold.textBytes, rawJsonPerPod: rawPerPod };
+    lines.push({ metric: '6. bytes to the browser per pod (gzip, on the wire)', value: `${wirePerPod.toFixed(0)} B`, goal: '≤ 10 % of raw', ratio: `${((100 * wirePerPod) / rawPerPod).toFixed(1)} %`, pass: wirePerPod <= 0.1 * rawPerPod });
+    lines.push({ metric: '   … decoded SSE text per pod', value: `${(cold.textBytes / pods).toFixed(0)} B`, ratio: `${((100 * cold.textBytes) / pods / rawPerPod).toFixed(1)} %` });
+    lines.push({ metric: '   raw JSON per pod', value: `${rawPerPod.toFixed(0)} B` });
+
+    log(`7. server RSS with ${arg.sessions} sessions (on a freshly started server)`);
+    await app.stop();
+    app = await startConsole(root, Number(arg.port));
+    await openStream(app.url, await signIn(app.url, token), '/api/k8s/pods/watch?namespace=default').then((s) => s.close());
+    await sleep(2000);
+    const baseline = treeRss(app.pid);
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(app.pid))), 200);
+    const cookies = await Promise.all(Array.from({ length: Number(arg.sessions) }, () => signIn(app.url, token)));
+    const streams: StreamStats[] = await Promise.all(cookies.map((c) => openStream(app.url, c, '/api/k8s/pods/watch')));
+    const allSynced = Math.max(...streams.map((st) => st.syncedMs));
+    await sleep(10_000);
+    const steady = treeRss(app.pid);
+    clearInterval(sampler);
+    streams.forEach((s) => s.close());
+    out.rss = { baselineMB: baseline / MB, peakMB: peak / MB, steadyMB: steady / MB, sessions: streams.length, syncedMs: streams.map((s) => s.syncedMs) };
+    lines.push({ metric: `7. server RSS, ${streams.length} sessions watching all pods (peak)`, value: `${Math.round(peak / MB)} MB`, goal: '≤ 400 MB', pass: peak <= 400 * MB });
+    lines.push({ metric: '   … steady, 10 s after all listings are done', value: `${Math.round(steady / MB)} MB` });
+    lines.push({ metric: `   … the ${streams.length} concurrent listings took`, value: ms(allSynced) });
+    lines.push({ metric: '   … idle server before the sessions', value: `${Math.round(baseline / MB)} MB` });
+  } finally {
+    await app.stop();
+    if (!arg.keep) await cleanup(admin, log);
+    admin.close();
+  }
+  const m = machine();
+  console.log(`\n${table(lines)}\n`);
+  writeResults(__dirname, { machine: m, size, lines, measurements: out });
+  if (arg['update-readme']) updateReadme(__dirname, markdown(lines, size, m));
+  log('wrote bench/results.json');
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  process.exit(1);
+});

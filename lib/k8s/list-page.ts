@@ -1,0 +1,78 @@
+import 'server-only';
+import { ApiError, badRequest } from './errors';
+import { listRows, type ListQuery } from './list';
+import { resourceFor, type KindName } from './resources';
+import { toRow, type RowByKind } from './rows';
+import { listPage as upstreamPage } from './watch/upstream';
+
+// One page of a list, for API clients and the benchmark: `?limit=&continue=&sort=&desc=1&q=`.
+// In the API server's own order (namespace, then name) without a name filter, a page is one upstream LIST page and
+// `continue` is the API server's token: cheap at any size. Any other sort, or a name filter, needs every row:
+// the page is cut from a full listing, and `continue` is an offset (each page lists again; the live table instead
+// streams all rows once and sorts in the browser — see bench/README.md).
+
+export interface PageQuery { limit: number; continue?: string; sort?: string; desc: boolean; q?: string }
+export interface RowPage<K extends KindName> {
+  kind: K;
+  namespace?: string;
+  rows: RowByKind[K][];
+  resourceVersion?: string;
+  continue?: string;
+  /** All rows matching, when known (the API server omits it with selectors). */
+  total?: number;
+}
+
+export const MAX_PAGE = 5000;
+
+export function pageQueryParams(q: URLSearchParams): PageQuery | undefined {
+  const raw = q.get('limit');
+  if (raw === null) return undefined;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new ApiError(badRequest(`limit must be an integer from 1 to ${MAX_PAGE}`));
+  const sort = q.get('sort') || undefined;
+  if (sort && !/^[A-Za-z]{1,40}$/.test(sort)) throw new ApiError(badRequest('sort must be a column name'));
+  const cont = q.get('continue') || undefined;
+  if (cont && cont.length > 4096) throw new ApiError(badRequest('continue token is too long'));
+  const needle = (q.get('q') ?? '').trim().toLowerCase();
+  if (needle.length > 253) throw new ApiError(badRequest('name filter is too long'));
+  return { limit, continue: cont, sort, desc: q.get('desc') === '1', q: needle || undefined };
+}
+
+/** The API server's order: by namespace, then name. */
+function apiOrder(sort: string | undefined, allNamespaces: boolean): boolean {
+  return !sort || sort === 'namespace' || (sort === 'name' && !allNamespaces);
+}
+
+function compare(x: unknown, y: unknown): number {
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  const a = String(x ?? '');
+  const b = String(y ?? '');
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function listRowPage<K extends KindName>(token: string, kind: K, scope: ListQuery, page: PageQuery): Promise<RowPage<K>> {
+  const allNamespaces = resourceFor(kind).namespaced && !scope.namespace;
+  if (apiOrder(page.sort, allNamespaces) && !page.desc && !page.q) {
+    if (page.continue && !page.continue.startsWith('k:')) throw new ApiError(badRequest('this continue token belongs to another sort or filter'));
+    const p = await upstreamPage(token, kind, scope, page.limit, page.continue?.slice(2));
+    const total = !page.continue && p.remaining !== undefined ? p.items.length + p.remaining : undefined;
+    return { kind, namespace: scope.namespace, rows: p.items.map((o) => toRow(kind, o)), resourceVersion: p.resourceVersion, continue: p.continue && `k:${p.continue}`, total };
+  }
+  const offset = page.continue ? Number(page.continue.slice(2)) : 0;
+  if (page.continue && (!page.continue.startsWith('o:') || !Number.isInteger(offset) || offset < 0)) {
+    throw new ApiError(badRequest('this continue token belongs to another sort or filter'));
+  }
+  const all = await listRows(token, kind, scope);
+  let rows = page.q ? all.rows.filter((r) => r.name.toLowerCase().includes(page.q!)) : all.rows;
+  const field = page.sort === 'age' ? 'created' : page.sort ?? 'name';
+  if (rows.length && !(field in rows[0]) && field !== 'namespace') throw new ApiError(badRequest(`cannot sort ${kind} by "${page.sort}"`));
+  const key = (r: RowByKind[K]) => (r as unknown as Record<string, unknown>)[field];
+  rows = [...rows].sort((a, b) => compare(key(a), key(b)) || compare(a.namespace, b.namespace) || compare(a.name, b.name));
+  // AGE ascending is newest first, like the table.
+  if (page.desc !== (page.sort === 'age')) rows.reverse();
+  const end = offset + page.limit;
+  return {
+    kind, namespace: scope.namespace, rows: rows.slice(offset, end), resourceVersion: all.resourceVersion,
+    continue: end < rows.length ? `o:${end}` : undefined, total: rows.length,
+  };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { kubeRequest } from '@/lib/k8s/client';
+import type { ApiErrorBody } from '@/lib/k8s/errors';
+import { resourceFor, type KindName } from '@/lib/k8s/resources';
+import type { Scope } from './events';
+
+// May this user list AND watch this scope? Asked of the API server with the user's own token
+// (SelfSubjectAccessReview), selectors included, before a shared watch serves them anything.
+
+interface Review { status?: { allowed?: boolean; reason?: string } }
+
+async function review(token: string, kind: KindName, scope: Scope, verb: 'list' | 'watch'): Promise<boolean> {
+  const r = resourceFor(kind);
+  const res = await kubeRequest<Review>(token, {
+    method: 'POST',
+    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: {
+        resourceAttributes: {
+          verb, group: r.group, resource: r.plural, namespace: r.namespaced ? scope.namespace ?? '' : '',
+          ...(scope.labelSelector ? { labelSelector: { rawSelector: scope.labelSelector } } : {}),
+          ...(scope.fieldSelector ? { fieldSelector: { rawSelector: scope.fieldSelector } } : {}),
+        },
+      },
+    },
+  });
+  return res.body.status?.allowed === true;
+}
+
+/** undefined when allowed; otherwise the 403 the API server itself would have answered, naming this user only. */
+export async function watchDenial(token: string, username: string, kind: KindName, scope: Scope): Promise<ApiErrorBody | undefined> {
+  const [list, watch] = await Promise.all([review(token, kind, scope, 'list'), review(token, kind, scope, 'watch')]);
+  if (list && watch) return undefined;
+  const r = resourceFor(kind);
+  const where = r.namespaced && scope.namespace ? `in the namespace "${scope.namespace}"` : 'at the cluster scope';
+  return {
+    status: 403,
+    reason: 'Forbidden',
+    message: `${r.plural}${r.group ? `.${r.group}` : ''} is forbidden: User "${username}" cannot ${list ? 'watch' : 'list'} resource "${r.plural}" in API group "${r.group}" ${where}`,
+  };
+}

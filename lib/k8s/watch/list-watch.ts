@@ -1,0 +1,114 @@
+import type { KindName } from '@/lib/k8s/resources';
+import { toRow } from '@/lib/k8s/rows';
+import type { BaseRow } from '@/lib/k8s/rows/types';
+import type { RelistReason } from './wire';
+import { isExpired, type KubeObject, type Page, type WatchEvent } from './events';
+
+// List, then watch, for one user and one scope. The WATCH starts from the first page's resourceVersion while the
+// remaining pages are still being fetched, so a change during a long listing shows at once; page items that the
+// watch already reported (changed or deleted since the list's snapshot) are skipped. A 410 Gone — from the watch
+// or from an expired continue token — starts a fresh listing. Server-closed watches resume from the last
+// resourceVersion seen (bookmarks keep it fresh). Any other failure ends the run by throwing ApiError.
+
+export interface Upstream {
+  list(limit: number, cont: string | undefined, signal: AbortSignal): Promise<Page>;
+  watch(resourceVersion: string, signal: AbortSignal): AsyncIterable<WatchEvent>;
+}
+
+export interface PageInfo { total?: number; done: boolean; resourceVersion?: string }
+
+/** Where the changes go. `resourceVersion` is set only once the client's state is complete up to it. */
+export interface LiveSink {
+  relist(reason: RelistReason): void;
+  page(rows: BaseRow[], info: PageInfo): Promise<void>;
+  upsert(row: BaseRow, resourceVersion?: string): void;
+  remove(uid: string, resourceVersion?: string): void;
+  bookmark(resourceVersion: string): void;
+}
+
+export interface ListWatchOptions {
+  kind: KindName;
+  upstream: Upstream;
+  sink: LiveSink;
+  signal: AbortSignal;
+  /** Resume a client that already holds the list up to this resourceVersion (no listing unless it expired). */
+  resumeFrom?: string;
+  firstPage?: number;
+  pageSize?: number;
+}
+
+interface Round { listing: boolean; touched: Set<string>; lastRv: string; signal: AbortSignal }
+
+const uidOf = (o: KubeObject) => o.metadata?.uid ?? `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+const FAST_END_MS = 1_000;
+
+async function watchLoop(o: ListWatchOptions, r: Round): Promise<void> {
+  while (!r.signal.aborted) {
+    const started = Date.now();
+    for await (const ev of o.upstream.watch(r.lastRv, r.signal)) {
+      if (r.signal.aborted) return;
+      const rv = ev.object.metadata?.resourceVersion;
+      if (rv) r.lastRv = rv;
+      if (ev.type === 'BOOKMARK') {
+        if (!r.listing && rv) o.sink.bookmark(rv);
+        continue;
+      }
+      const uid = uidOf(ev.object);
+      if (r.listing) r.touched.add(uid);
+      const id = r.listing ? undefined : rv;
+      if (ev.type === 'DELETED') o.sink.remove(uid, id);
+      else o.sink.upsert(toRow(o.kind, ev.object), id);
+    }
+    // The API server ended the watch (its timeout); do not spin if it keeps ending at once.
+    if (r.signal.aborted) return;
+    if (Date.now() - started < FAST_END_MS) await new Promise((res) => setTimeout(res, FAST_END_MS));
+  }
+}
+
+async function listRest(o: ListWatchOptions, r: Round, first: Page): Promise<void> {
+  let page = first;
+  const total = first.remaining !== undefined ? first.items.length + first.remaining : undefined;
+  for (let n = 0; ; n++) {
+    if (r.signal.aborted) return;
+    const rows = page.items.filter((it) => !r.touched.has(uidOf(it))).map((it) => toRow(o.kind, it));
+    const done = !page.continue;
+    if (done) {
+      r.listing = false;
+      r.touched.clear();
+    }
+    await o.sink.page(rows, { total: n === 0 ? total : undefined, done, resourceVersion: done ? r.lastRv : undefined });
+    if (done) return;
+    page = await o.upstream.list(o.pageSize ?? 1000, page.continue, r.signal);
+  }
+}
+
+/** Runs until `signal` aborts (resolves) or the upstream fails for a reason other than 410 (throws). */
+export async function listWatch(o: ListWatchOptions): Promise<void> {
+  let from = o.resumeFrom;
+  let reason: RelistReason = 'initial';
+  while (!o.signal.aborted) {
+    const round = new AbortController();
+    const stop = () => round.abort();
+    o.signal.addEventListener('abort', stop, { once: true });
+    const r: Round = { listing: !from, touched: new Set(), lastRv: from ?? '', signal: round.signal };
+    try {
+      let listing: Promise<void> = Promise.resolve();
+      if (!from) {
+        o.sink.relist(reason);
+        const first = await o.upstream.list(o.firstPage ?? 250, undefined, round.signal);
+        r.lastRv = first.resourceVersion;
+        listing = listRest(o, r, first);
+      }
+      // Whichever fails first stops the other.
+      await Promise.all([watchLoop(o, r), listing].map((p) => p.catch((e) => { round.abort(); throw e; })));
+    } catch (e) {
+      if (o.signal.aborted) return;
+      if (!isExpired(e)) throw e;
+      from = undefined;
+      reason = 'expired';
+    } finally {
+      round.abort();
+      o.signal.removeEventListener('abort', stop);
+    }
+  }
+}
