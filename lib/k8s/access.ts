@@ -18,6 +18,8 @@ export async function canI(token: string, check: AccessCheck): Promise<AccessRes
         resourceAttributes: {
           verb: check.verb, group: check.group, resource: check.resource,
           subresource: check.subresource, namespace: check.namespace, name: check.name,
+          ...(check.labelSelector ? { labelSelector: { rawSelector: check.labelSelector } } : {}),
+          ...(check.fieldSelector ? { fieldSelector: { rawSelector: check.fieldSelector } } : {}),
         },
       },
     },

@@ -8,7 +8,11 @@ import { checkName, checkNamespace } from '@/lib/k8s/validate';
 export const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] as const;
 export type Verb = (typeof VERBS)[number];
 
-export interface AccessCheck { verb: Verb; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
+export interface AccessCheck {
+  verb: Verb; group: string; resource: string; subresource?: string; namespace?: string; name?: string;
+  /** Narrow a list/watch review to a selector (SelfSubjectAccessReview rawSelector). */
+  labelSelector?: string; fieldSelector?: string;
+}
 export interface AccessResult { allowed: boolean; reason?: string }
 
 export type MutatingAction = 'scale' | 'restart' | 'delete';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { kubeRequest } from '@/lib/k8s/client';
+import { canI } from '@/lib/k8s/access';
 import type { ApiErrorBody } from '@/lib/k8s/errors';
 import { resourceFor, type KindName } from '@/lib/k8s/resources';
 import type { Scope } from './events';
@@ -7,26 +7,13 @@ import type { Scope } from './events';
 // May this user list AND watch this scope? Asked of the API server with the user's own token
 // (SelfSubjectAccessReview), selectors included, before a shared watch serves them anything.
 
-interface Review { status?: { allowed?: boolean; reason?: string } }
-
 async function review(token: string, kind: KindName, scope: Scope, verb: 'list' | 'watch'): Promise<boolean> {
   const r = resourceFor(kind);
-  const res = await kubeRequest<Review>(token, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: {
-        resourceAttributes: {
-          verb, group: r.group, resource: r.plural, namespace: r.namespaced ? scope.namespace ?? '' : '',
-          ...(scope.labelSelector ? { labelSelector: { rawSelector: scope.labelSelector } } : {}),
-          ...(scope.fieldSelector ? { fieldSelector: { rawSelector: scope.fieldSelector } } : {}),
-        },
-      },
-    },
+  const result = await canI(token, {
+    verb, group: r.group, resource: r.plural, namespace: r.namespaced ? scope.namespace ?? '' : '',
+    labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector,
   });
-  return res.body.status?.allowed === true;
+  return result.allowed;
 }
 
 /** undefined when allowed; otherwise the 403 the API server itself would have answered, naming this user only. */
