@@ -1,6 +1,6 @@
 // Bounds how many big LIST pages the whole server fetches and decodes at once. Every open stream lists with its own
 // user's token; without a bound, ten users opening 30,000 pods at the same moment hold ten pages of decoded JSON
-// (~20 MB each) at once. Pages beyond the bound wait their turn (first in, first out). The first page of each
+// (~10 MB each) at once. Pages beyond the bound wait their turn (first in, first out). The first page of each
 // listing does not wait: it is small and it is what the user is looking at.
 
 export class Gate {
