@@ -144,7 +144,7 @@ export function componentSpecs(bins: Binaries, pki: Pki, ports: Ports): Componen
         `--kubeconfig=${componentKubeconfig('kwok')}`,
         `--manage-nodes-with-annotation-selector=${nodeAnnotation}=fake`,
         '--node-ip=127.0.0.1',
-        // Without --server-address kwok would listen on 0.0.0.0:<node-port>.
+        // Without --server-address kwok would listen on every interface at <node-port>.
         `--node-port=${ports.kwok}`,
         `--server-address=127.0.0.1:${ports.kwok}`,
         `--tls-cert-file=${loopback.crt}`,

@@ -13,7 +13,7 @@ import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 // <app>/node_modules, <app>/public, <app>/server/ (this file).
 //
 // Environment:
-//   PORT (8443)  WHEELHOUSE_LISTEN_HOST (127.0.0.1; the image sets 0.0.0.0; not HOSTNAME, which Kubernetes sets to the pod name)
+//   PORT (8443)  WHEELHOUSE_LISTEN_HOST (127.0.0.1; the image sets all interfaces; not HOSTNAME, which Kubernetes sets to the pod name)
 //   WHEELHOUSE_TLS_CERT + WHEELHOUSE_TLS_KEY  PEM files; or WHEELHOUSE_TLS_DIR, a folder that may hold tls.crt and
 //     tls.key (an optional kubernetes.io/tls Secret volume). Re-read when they change.
 //     Without them a self-signed certificate is made at start (SANs: localhost, 127.0.0.1, ::1, the host name and
@@ -23,7 +23,7 @@ import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 
 const appDir = path.resolve(process.env.WHEELHOUSE_APP_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const port = Number(process.env.PORT ?? 8443);
-// Loopback unless told otherwise: the image sets 0.0.0.0 (Dockerfile), everything else stays on this machine.
+// Loopback unless told otherwise: the image listens on all interfaces (Dockerfile); elsewhere it stays on this machine.
 const listenHost = process.env.WHEELHOUSE_LISTEN_HOST ?? '127.0.0.1';
 
 /** @param {string} message */
