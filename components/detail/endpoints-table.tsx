@@ -1,7 +1,8 @@
 import { ErrorPanel } from '@/components/ui/error-panel';
 import type { EndpointInfo, Related } from '@/lib/k8s/detail-types';
 import { ObjectLink } from './object-link';
-import { BOX, Section, TABLE, TD, TH, THEAD, TR } from './section';
+import { DetailTable } from './detail-table';
+import { Section, TD, TR } from './section';
 
 // A service's endpoints (from its EndpointSlices): where its traffic goes.
 
@@ -16,31 +17,17 @@ export function EndpointsTable({ endpoints, namespace, service }: { endpoints: R
   const items = endpoints.items;
   return (
     <Section id="endpoints" title="Endpoints" aside={`${items.filter((e) => e.ready).length}/${items.length} ready`}>
-      <div className={BOX}>
-        <table className={TABLE} aria-label="Endpoints">
-          <thead className={THEAD}>
-            <tr>
-              <th scope="col" className={TH}>ADDRESS</th>
-              <th scope="col" className={TH}>READY</th>
-              <th scope="col" className={TH}>POD</th>
-              <th scope="col" className={TH}>NODE</th>
-              <th scope="col" className={TH}>PORTS</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={`${e.address}/${e.targetPod ?? ''}`} data-row-name={e.address} className={TR}>
-                <td data-col="address" className={`${TD} font-mono text-xs`}>{e.address}</td>
-                <td data-col="ready" className={TD}>{e.ready ? 'true' : 'false'}</td>
-                <td data-col="pod" className={TD}>{e.targetPod ? <ObjectLink kind="Pod" kindName="pods" name={e.targetPod} namespace={namespace} bare /> : '<none>'}</td>
-                <td data-col="node" className={TD}>{e.node ? <ObjectLink kind="Node" kindName="nodes" name={e.node} bare /> : '<none>'}</td>
-                <td data-col="ports" className={`${TD} font-mono text-xs`}>{e.ports || '<none>'}</td>
-              </tr>
-            ))}
-            {!items.length && <tr><td colSpan={5} className="px-2 py-4 text-center text-zinc-500">No endpoints</td></tr>}
-          </tbody>
-        </table>
-      </div>
+      <DetailTable label="Endpoints" headers={['ADDRESS', 'READY', 'POD', 'NODE', 'PORTS']} empty="No endpoints" count={items.length}>
+        {items.map((e) => (
+          <tr key={`${e.address}/${e.targetPod ?? ''}`} data-row-name={e.address} className={TR}>
+            <td data-col="address" className={`${TD} font-mono text-xs`}>{e.address}</td>
+            <td data-col="ready" className={TD}>{e.ready ? 'true' : 'false'}</td>
+            <td data-col="pod" className={TD}>{e.targetPod ? <ObjectLink kind="Pod" kindName="pods" name={e.targetPod} namespace={namespace} bare /> : '<none>'}</td>
+            <td data-col="node" className={TD}>{e.node ? <ObjectLink kind="Node" kindName="nodes" name={e.node} bare /> : '<none>'}</td>
+            <td data-col="ports" className={`${TD} font-mono text-xs`}>{e.ports || '<none>'}</td>
+          </tr>
+        ))}
+      </DetailTable>
     </Section>
   );
 }

@@ -1,7 +1,6 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import { forgetSession } from '@/lib/audit/ring';
-import { endSessionStreams } from '@/lib/k8s/watch/session-streams';
+import { endSessionLocally } from '@/lib/auth/end-session';
 import { authOptions } from '@/lib/auth/options';
 import { readSession } from '@/lib/auth/session';
 import { loginRefusal, recordLoginFailure, refusalResponse } from '@/lib/security/login-guard';
@@ -29,10 +28,7 @@ async function post(req: NextRequest, ctx: Ctx) {
   if (action === 'signout') {
     const s = await readSession();
     const res = await handler(req, ctx);
-    if (s.state === 'active') {
-      forgetSession(s.session.sid);
-      endSessionStreams(s.session.sid);
-    }
+    if (s.state === 'active') endSessionLocally(s.session.sid);
     // Signing out also empties what this origin stored in the browser (the remembered namespace, any cache).
     res.headers.set('Clear-Site-Data', '"storage"');
     return res;
