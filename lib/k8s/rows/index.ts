@@ -2,6 +2,7 @@ import type { KindName } from '@/lib/k8s/resources';
 import type { RowByKind } from './types';
 import { podRow } from './pods';
 import { deploymentRow, replicaSetRow } from './workloads';
+import { configMapRow, cronJobRow, daemonSetRow, jobRow, statefulSetRow } from './more-workloads';
 import { serviceRow } from './services';
 import { eventRow, namespaceRow, nodeRow } from './cluster';
 
@@ -13,6 +14,11 @@ export const ROW_MAPPERS: { [K in KindName]: Mapper<K> } = {
   pods: podRow,
   deployments: deploymentRow,
   replicasets: replicaSetRow,
+  statefulsets: statefulSetRow,
+  daemonsets: daemonSetRow,
+  jobs: jobRow,
+  cronjobs: cronJobRow,
+  configmaps: configMapRow,
   services: serviceRow,
   nodes: nodeRow,
   namespaces: namespaceRow,
