@@ -7,9 +7,10 @@ import { ApiError, badRequest } from '@/lib/k8s/errors';
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** The request's JSON body; a missing, oversized or malformed body is a 400. */
-export async function readJsonBody(req: NextRequest): Promise<unknown> {
+export async function readJsonBody(req: NextRequest, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw new ApiError(badRequest('request body is too large'));
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(badRequest('request body is too large'));
+  if (text.length > maxBytes) throw new ApiError(badRequest('request body is too large'));
   if (!text.trim()) throw new ApiError(badRequest('request body must be JSON'));
   try {
     return JSON.parse(text) as unknown;
