@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ObjectPanels } from '@/components/actions/object-actions';
 import { withNamespace } from '@/components/layout/use-namespace';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
@@ -34,6 +35,7 @@ export function ObjectDetail({ kindName, namespace, name }: Props) {
       ) : (
         <>
           {error && <ErrorPanel error={error} action={`cannot get ${what}`} />}
+          {detail && <ObjectPanels kindName={kindName} namespace={namespace} name={name} now={now} />}
           {detail ? <DetailSections detail={detail} now={now} /> : isLoading && <DetailSkeleton />}
         </>
       )}

@@ -19,7 +19,10 @@ export interface AccessResult { allowed: boolean; reason?: string }
 export type MutatingAction = 'scale' | 'restart' | 'delete';
 export type ObjectAction = MutatingAction | 'logs';
 
-const WITH_LOGS: ReadonlySet<KindName> = new Set<KindName>(['pods', 'deployments']);
+
+
+/** Pods, and workloads whose logs are those of the pods their selector matches. */
+const WITH_LOGS: ReadonlySet<KindName> = new Set<KindName>(['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs']);
 
 export function isScalable(kind: KindName): boolean {
   return Boolean((RESOURCES[kind] as { scalable?: boolean }).scalable);

@@ -9,8 +9,8 @@ export { parseLogOptions, type LogOptions } from './options';
 /** The log text of a pod (one container) or of a whole deployment (every pod, prefixed). */
 export function openLogs(token: string, t: ActionTarget, opts: LogOptions, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const namespace = t.namespace ?? '';
-  return t.kindName === 'deployments'
-    ? deploymentLogStream(token, namespace, t.name, opts, signal)
+  return t.kindName !== 'pods'
+    ? deploymentLogStream(token, namespace, t.name, opts, signal, t.kindName)
     : podLogStream(token, namespace, t.name, opts, signal);
 }
 
