@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { CreateButton } from '@/components/actions/create-button';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -33,6 +34,7 @@ export function ResourceList({ kind, initial }: { kind: KindName; initial?: Init
         <LiveIndicator status={live} error={error} synced={synced} />
         {shown && <span className="text-zinc-500" data-testid="row-count">{shown.length} shown</span>}
         {rows && !synced && total !== undefined && <span className="text-zinc-500">loading {rows.length.toLocaleString()} of {total.toLocaleString()}</span>}
+        <span className="ml-auto"><CreateButton kind={kind} namespace={namespace} /></span>
       </div>
       <FilterBar
         name={filters.name}

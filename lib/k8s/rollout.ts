@@ -49,7 +49,7 @@ export async function rolloutHistory(token: string, t: ActionTarget, compare?: {
   const { workload, history } = await load(token, t);
   const now = toSortedYaml(cleanTemplate(workload.spec?.template));
   const current = history.find((r) => toSortedYaml(r.template) === now)?.revision;
-  const revisions = history.map(({ template: _t, ...r }) => r);
+  const revisions = history.map((r) => ({ revision: r.revision, source: r.source, created: r.created, changeCause: r.changeCause, images: r.images }));
   if (!compare) return { revisions, current };
   const [a, b] = [history.find((r) => r.revision === compare.from), history.find((r) => r.revision === compare.to)];
   if (!a || !b) throw new ApiError({ status: 404, reason: 'NotFound', message: `revision ${!a ? compare.from : compare.to} of ${t.name} not found` });
