@@ -10,7 +10,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // The shipped console (standalone bundle over HTTPS) has its own config: playwright.tls.config.ts.
-  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts'],
+  // screenshots.spec.ts rewrites docs/screenshots/ (tracked): it runs only through `npm run screenshots`.
+  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts', '**/screenshots.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   // One output folder per port: parallel runs on other ports must not wipe each other's traces.
   outputDir: `e2e/.artifacts/results-${PORT}`,
@@ -32,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${BASE_URL}/login`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     env: {
       NEXTAUTH_URL: BASE_URL,

@@ -29,7 +29,7 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
     command: `mkdir -p ${TLS_LOG_DIR} && exec bash scripts/standalone.sh --port ${port}${opts.http ? ' --http' : ''} > ${TLS_LOG_DIR}/${port}.log 2>&1`,
     url: `${scheme}://127.0.0.1:${port}/healthz`,
     ignoreHTTPSErrors: true,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     env: {
       NEXTAUTH_URL: `${scheme}://127.0.0.1:${port}`,

@@ -41,7 +41,6 @@ test('pod logs: container picker, tail, timestamps, search, download, previous',
   await logs.search().fill('get /');
   await expect(page.getByTestId('log-matches')).toHaveText('1 matching');
   await expect(logs.output().locator('mark')).toHaveText(['GET /']);
-  await page.screenshot({ path: '/tmp/wh/shots/logs-pod.png' });
   await logs.option('Only matching lines').check();
   await expect(logs.lines()).toHaveText([kubectlLines('web-site', '-c', 'helloecho').find((l) => l.includes('GET /'))!]);
   await logs.option('Only matching lines').uncheck();
@@ -92,5 +91,4 @@ test('deployment logs: every pod, interleaved and prefixed by pod name', async (
   const ordered = await logs.lineTexts();
   expect(ordered.slice(0, pods.length).map((l) => l.replace(/^\[[^\]]+\] /, ''))).toEqual(pods.map(() => perPod[0]));
   for (const pod of pods) expect(ordered.filter((l) => l.startsWith(`[${pod}/nginx] `)).map((l) => l.slice(pod.length + 9))).toEqual(perPod);
-  await page.screenshot({ path: '/tmp/wh/shots/logs-deployment.png' });
 });
