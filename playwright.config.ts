@@ -10,6 +10,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // The shipped console (standalone bundle over HTTPS) has its own config: playwright.tls.config.ts.
+  // tls.spec.ts and security.spec.ts need the servers of playwright.tls.config.ts, which is the only config that
+  // runs them (no environment switch that could silently skip them).
   // screenshots.spec.ts rewrites docs/screenshots/ (tracked): it runs only through `npm run screenshots`.
   testIgnore: ['**/tls.spec.ts', '**/security.spec.ts', '**/screenshots.spec.ts'],
   globalSetup: './e2e/global-setup.ts',

@@ -11,9 +11,6 @@ import { SESSION_SECRET, TLS_LOG_DIR, TLS_PORTS } from './e2e/tls-support';
 // the same bundle (the plain-HTTP login rule), reaching the API server through a TCP relay on 3109 that the tests
 // open, cut and restore (the cluster-unreachable banner).
 
-// The suites skip themselves under the default config (they need these servers).
-process.env.WHEELHOUSE_E2E_TLS = '1';
-
 function apiServerPort(): string {
   try {
     const state = JSON.parse(readFileSync(path.join(__dirname, '.cluster/cluster.json'), 'utf8')) as { ports?: { apiserver?: number } };

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { KindName } from '@/lib/k8s/resources';
 import { toRow } from '@/lib/k8s/rows';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -64,7 +65,7 @@ async function watchLoop(o: ListWatchOptions, r: Round): Promise<void> {
     }
     // The API server ended the watch (its timeout); do not spin if it keeps ending at once.
     if (r.signal.aborted) return;
-    if (Date.now() - started < FAST_END_MS) await new Promise((res) => setTimeout(res, FAST_END_MS));
+    if (Date.now() - started < FAST_END_MS) await delay(FAST_END_MS);
   }
 }
 
