@@ -19,6 +19,17 @@ export function useLogStream(url: string | null, follow: boolean) {
   const [lines, setLines] = useState<string[]>([]);
   const [state, setState] = useState<StreamState>('idle');
   const [error, setError] = useState<ApiErrorBody>();
+  // A new stream starts empty: reset during render when the request changes, not in the effect.
+  const [streamFor, setStreamFor] = useState<string | null>(null);
+  const key = url && `${follow}|${url}`;
+  if (key !== streamFor) {
+    setStreamFor(key);
+    if (url) {
+      setLines([]);
+      setError(undefined);
+      setState('loading');
+    }
+  }
 
   useEffect(() => {
     if (!url) return;
@@ -35,14 +46,11 @@ export function useLogStream(url: string | null, follow: boolean) {
         return next.length > MAX_LINES ? next.slice(next.length - MAX_LINES) : next;
       });
     };
-    setLines([]);
-    setError(undefined);
-    setState('loading');
     (async () => {
       const res = await fetch(url, { signal: ac.signal, cache: 'no-store' });
       if (!res.ok) {
         const body = await errorOf(res);
-        if (res.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+        if (res.status === 401) window.location.assign(new URL(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, window.location.href));
         setError(body);
         setState('error');
         return;
