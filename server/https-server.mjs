@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyServerLimits, limitRequestBody } from './request-limits.mjs';
 import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 
 // The console's production entry: Next.js's standalone bundle served over HTTPS by this process itself (Next's own
@@ -134,7 +135,7 @@ async function main() {
     normalizeForwardedHeaders(req);
     // Only this server knows the answer travels over TLS, so HSTS is set here rather than in next.config.js.
     res.setHeader('Strict-Transport-Security', 'max-age=31536000');
-    if (refuseDotSegments(req, res)) return;
+    if (refuseDotSegments(req, res) || limitRequestBody(req, res)) return;
     handle(req, res).catch(() => {
       res.statusCode = 500;
       res.end();
@@ -145,6 +146,7 @@ async function main() {
     app.getUpgradeHandler()(req, socket, head);
   });
   server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT ?? 65_000);
+  applyServerLimits(server); // body caps, request/header timeouts, connection caps (server/request-limits.mjs)
   server.on('error', (e) => fail(`cannot listen on ${listenHost}:${port}: ${e.message}`));
   server.listen(port, listenHost, () => log(`listening on https://${listenHost}:${port}`));
   reloadOnChange(server, tls.files);
