@@ -87,10 +87,10 @@ export function duplicateKey(doc: Document): { key: string; offset: number } | u
 }
 
 /** The documents of a stream, composed from a CST that passed the limits. Duplicate keys are left to the caller. */
-export function composeDocuments(text: string, options: Options): { docs: Document[]; lineCounter: LineCounter } {
+export function composeDocuments(text: string, options: Options): { docs: Document.Parsed[]; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const tokens = scanDocuments(text, lineCounter);
   const composer = new Composer({ ...options, uniqueKeys: false, lineCounter });
-  const docs = [...composer.compose(tokens, true, text.length)] as Document[];
+  const docs = [...composer.compose(tokens, true, text.length)] as Document.Parsed[];
   return { docs, lineCounter };
 }
