@@ -1,4 +1,5 @@
 // @ts-check
+import { BlockList, isIP } from 'node:net';
 
 // Limits the console's own Node server enforces before Next.js, next-auth or any route handler sees a request.
 // Next.js route handlers and next-auth read whole bodies with no limit (`req.text()`), so the cap has to live here:
@@ -10,6 +11,7 @@
 //   WHEELHOUSE_MAX_CONNECTIONS       open connections the whole server accepts (default 2048)
 //   WHEELHOUSE_MAX_CONNECTIONS_PER_ADDRESS  per client address (default 512: behind a NodePort every client arriving
 //                                    through one node shares that node's address, so this is a flood cap, not fairness)
+//   WHEELHOUSE_TRUSTED_PROXIES       addresses/CIDRs whose X-Forwarded-* headers are kept (with WHEELHOUSE_TRUST_PROXY=1)
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -106,4 +108,40 @@ export function applyServerLimits(server) {
       else open.delete(address);
     });
   });
+}
+
+/** @type {{ spec: string, list: BlockList } | undefined} */
+let proxies;
+
+/** Whether `address` is one of WHEELHOUSE_TRUSTED_PROXIES (comma-separated addresses or CIDRs). @param {string} address */
+export function isTrustedProxy(address) {
+  const spec = process.env.WHEELHOUSE_TRUSTED_PROXIES ?? '';
+  if (proxies?.spec !== spec) {
+    const list = new BlockList();
+    for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [net, bits] = entry.split('/');
+      const type = isIP(net) === 6 ? 'ipv6' : 'ipv4';
+      if (!isIP(net)) continue;
+      if (bits === undefined) list.addAddress(net, type);
+      else list.addSubnet(net, Number(bits), type);
+    }
+    proxies = { spec, list };
+  }
+  const plain = address.replace(/^::ffff:/, '');
+  const type = isIP(plain);
+  return type !== 0 && proxies.list.check(plain, type === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * With WHEELHOUSE_TRUST_PROXY=1, a request from a trusted proxy keeps its X-Forwarded-* headers, and the proxy's own
+ * address is appended to X-Forwarded-For (the app takes the last hop that is not a trusted proxy, so what a client
+ * writes into the header itself is never its address). Anyone else's forwarded headers are replaced by the caller.
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function fromTrustedProxy(req) {
+  const peer = req.socket.remoteAddress ?? '';
+  if (process.env.WHEELHOUSE_TRUST_PROXY !== '1' || !isTrustedProxy(peer)) return false;
+  const chain = req.headers['x-forwarded-for'];
+  req.headers['x-forwarded-for'] = chain ? `${chain}, ${peer}` : peer;
+  return true;
 }
