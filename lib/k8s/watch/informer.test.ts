@@ -141,4 +141,21 @@ describe('joinInformer', () => {
     expect(viewer.failures[0]).toMatchObject({ status: 403, message: expect.stringContaining('"viewer"') });
     expect(admin.failures).toEqual([]);
   });
+
+  it('bounds the distinct scopes one user may start (made-up label selectors), not the joining of running ones', async () => {
+    const api = fakeApi([pod('a', '5')]);
+    const deps: InformerDeps = { denial: async () => undefined, upstream: (token) => api.forToken(token) };
+    for (let i = 0; i < 20; i++) {
+      leaves.push(await joinInformer({ kind: 'pods', scope: { labelSelector: `x=${i}` }, username: 'flooder', subscriber: subscriber(`f${i}`).sub }, deps));
+    }
+    await expect(joinInformer({ kind: 'pods', scope: { labelSelector: 'x=20' }, username: 'flooder', subscriber: subscriber('f20').sub }, deps)).rejects.toMatchObject({ body: { status: 429 } });
+    // The same user joining a scope they already hold is fine, and so is someone else.
+    leaves.push(await joinInformer({ kind: 'pods', scope: { labelSelector: 'x=3' }, username: 'flooder', subscriber: subscriber('f3b').sub }, deps));
+    leaves.push(await joinInformer({ kind: 'pods', scope: { labelSelector: 'x=20' }, username: 'other', subscriber: subscriber('o').sub }, deps));
+    expect(informerStats().informers).toBe(21);
+    // Leaving frees the user's place.
+    leaves.shift()!();
+    leaves.push(await joinInformer({ kind: 'pods', scope: { labelSelector: 'x=21' }, username: 'flooder', subscriber: subscriber('f21').sub }, deps));
+  });
 });
+
