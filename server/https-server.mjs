@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyServerLimits, fromTrustedProxy, limitRequestBody } from './request-limits.mjs';
 import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 
 // The console's production entry: Next.js's standalone bundle served over HTTPS by this process itself (Next's own
@@ -18,7 +19,8 @@ import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 //     tls.key (an optional kubernetes.io/tls Secret volume). Re-read when they change.
 //     Without them a self-signed certificate is made at start (SANs: localhost, 127.0.0.1, ::1, the host name and
 //     WHEELHOUSE_TLS_SANS, comma-separated) and its SHA-256 fingerprint is logged.
-//   WHEELHOUSE_TRUST_PROXY=1  keep X-Forwarded-* from a TLS-terminating proxy in front; otherwise they are
+//   WHEELHOUSE_TRUST_PROXY=1  keep X-Forwarded-* from a TLS-terminating proxy in front, if its address is in
+//     WHEELHOUSE_TRUSTED_PROXIES (server/request-limits.mjs); otherwise they are
 //     overwritten with what this socket saw, so a client cannot choose its own IP (login rate limit, audit).
 
 const appDir = path.resolve(process.env.WHEELHOUSE_APP_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
@@ -74,7 +76,7 @@ function certificate() {
 
 /** @param {import('node:http').IncomingMessage} req */
 function normalizeForwardedHeaders(req) {
-  if (process.env.WHEELHOUSE_TRUST_PROXY === '1') return;
+  if (fromTrustedProxy(req)) return;
   for (const h of ['forwarded', 'x-real-ip', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port']) delete req.headers[h];
   req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   req.headers['x-forwarded-proto'] = 'https';
@@ -134,7 +136,7 @@ async function main() {
     normalizeForwardedHeaders(req);
     // Only this server knows the answer travels over TLS, so HSTS is set here rather than in next.config.js.
     res.setHeader('Strict-Transport-Security', 'max-age=31536000');
-    if (refuseDotSegments(req, res)) return;
+    if (refuseDotSegments(req, res) || limitRequestBody(req, res)) return;
     handle(req, res).catch(() => {
       res.statusCode = 500;
       res.end();
@@ -145,6 +147,7 @@ async function main() {
     app.getUpgradeHandler()(req, socket, head);
   });
   server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT ?? 65_000);
+  applyServerLimits(server); // body caps, request/header timeouts, connection caps (server/request-limits.mjs)
   server.on('error', (e) => fail(`cannot listen on ${listenHost}:${port}: ${e.message}`));
   server.listen(port, listenHost, () => log(`listening on https://${listenHost}:${port}`));
   reloadOnChange(server, tls.files);
