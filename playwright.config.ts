@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 // e2e against the real local control plane (globalSetup starts or reuses it) and the production build of the
-// console (webServer). Debian's Chromium only: browsers are never downloaded.
+// console (webServer), served by the console's own server (server/https-server.mjs) over plain HTTP on loopback,
+// as `npm run demo` runs it: it also serves the exec WebSocket, which `next start` cannot. Debian's Chromium only:
+// browsers are never downloaded.
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: 'node server/https-server.mjs',
     url: `${BASE_URL}/login`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
@@ -38,6 +40,9 @@ export default defineConfig({
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: process.env.E2E_SESSION_SECRET ?? 'e2e-only-session-secret-0123456789abcdef',
       WHEELHOUSE_LOCAL_CLUSTER: '1',
+      WHEELHOUSE_HTTP: '1',
+      WHEELHOUSE_LISTEN_HOST: '127.0.0.1',
+      PORT: String(PORT),
     },
   },
 });

@@ -3,7 +3,10 @@ import 'server-only';
 // The live streams each session holds open, so signing out ends them at once (the browser would drop them when it
 // leaves the page, but the server does not rely on that). Keyed by the session id, never by the token.
 
-const bySession = new Map<string, Set<() => void>>();
+// Process-wide on globalThis: Next bundles routes (and instrumentation.ts, which loads the exec handler) separately,
+// and a module-level Map would be one per bundle — sign-out would not see the streams another bundle registered.
+const KEY = Symbol.for('wheelhouse.session-streams');
+const bySession = ((globalThis as unknown as Record<symbol, Map<string, Set<() => void>> | undefined>)[KEY] ??= new Map());
 
 /** Registers a stream's `end`; returns the function that forgets it (call it when the stream ends by itself). */
 export function trackStream(sid: string, end: () => void): () => void {
