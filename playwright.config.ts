@@ -12,7 +12,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // The shipped console (standalone bundle over HTTPS) has its own config: playwright.tls.config.ts.
-  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts'],
+  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts', '**/exec-tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   // One output folder per port: parallel runs on other ports must not wipe each other's traces.
   outputDir: `e2e/.artifacts/results-${PORT}`,
@@ -32,7 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node server/https-server.mjs',
+    // Its output (the audit lines) goes to a file the exec specs read.
+    command: `mkdir -p e2e/.artifacts && exec node server/https-server.mjs > e2e/.artifacts/console-${PORT}.log 2>&1`,
     url: `${BASE_URL}/login`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
@@ -43,6 +44,8 @@ export default defineConfig({
       WHEELHOUSE_HTTP: '1',
       WHEELHOUSE_LISTEN_HOST: '127.0.0.1',
       PORT: String(PORT),
+      // Short enough for e2e/exec.spec.ts to see a shell closed for idleness (the default is 15 minutes).
+      WHEELHOUSE_EXEC_IDLE_SECONDS: '30',
     },
   },
 });

@@ -102,7 +102,7 @@ export function runShell(ws: WebSocket, p: ShellParams): void {
           return;
         }
         exitCode = code;
-        if (code !== 0 && !printed && !opened) return finish('failed', noShell(message), 409);
+        if (code !== 0 && !printed && !opened) return finish('failed', noShell(i, message), 409);
         announce();
         finish('exited', code === 0 || code === null ? MESSAGES.exited : `The command has exited with code ${code}.`);
       },
@@ -116,8 +116,8 @@ export function runShell(ws: WebSocket, p: ShellParams): void {
     touch();
   }
 
-  function noShell(message?: string): string {
-    const tried = p.commands.map((c) => c.join(' ')).join(', then ');
+  function noShell(i: number, message?: string): string {
+    const tried = p.commands.slice(0, i + 1).map((c) => c.join(' ')).join(', then ');
     return `Could not start ${tried} in container "${p.target.container}": ${message ?? 'the command failed'}. The container may have no shell; name a command to run instead.`;
   }
 

@@ -23,18 +23,19 @@ export const UPGRADE_HANDLER = Symbol.for('wheelhouse.upgrade');
 // No compression (a terminal's frames are small; deflate state per socket costs memory) and a small frame cap.
 const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME + 1, perMessageDeflate: false });
 
-function refuse(socket: Duplex, r: Refusal): void {
+function refuse(socket: Duplex, r: Refusal, requestId?: string): void {
   if (!socket.writable) return void socket.destroy();
   const body = JSON.stringify({ error: r });
   socket.end(
     `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? 'Error'}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n` +
+      (requestId ? `X-Request-Id: ${requestId}\r\n` : '') +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
 function refused(socket: Duplex, ctx: ExecAuditContext, r: Refusal, container: string | undefined, clusterCalls: number): void {
   auditExec(ctx, 'exec', { status: r.status, reason: r.reason }, { container: container ?? '', command: [], clusterCalls });
-  refuse(socket, r);
+  refuse(socket, r, ctx.requestId);
 }
 
 export async function handleExecUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
