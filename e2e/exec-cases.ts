@@ -80,6 +80,10 @@ export function defineExecCases(env: () => ExecEnv) {
       await expect.poll(() => execAuditLines(logFile).find((l) => l.requestId === r.requestId), { message: what })
         .toMatchObject({ user, result: { status }, exec: { clusterCalls: 0 } });
     }
+    // Every other upgrade is refused by the server itself, session or not.
+    for (const other of ['/api/k8s/pods/watch', '/_next/webpack-hmr', '/api/execx']) {
+      expect((await upgrade(base.replace(/^http/, 'ws') + other, { Cookie: s.cookie, Origin: base })).status, other).toBe(404);
+    }
     // The same counter is not stuck at 0: an accepted shell made its calls (access review, pod, exec).
     const ok = await upgrade(wsUrl(base, { ...POD, csrf: s.csrf }), { Cookie: s.cookie, Origin: base });
     expect(ok.status).toBe(101);
