@@ -1,9 +1,12 @@
 import 'server-only';
 
 // The live streams each session holds open, so signing out ends them at once (the browser would drop them when it
-// leaves the page, but the server does not rely on that). Keyed by the session id, never by the token.
+// leaves the page, but the server does not rely on that). Keyed by the session id, never by the token. On globalThis:
+// Next's production build bundles each route separately, and sign-out (app/api/auth) must reach the streams that
+// app/api/live opened.
 
-const bySession = new Map<string, Set<() => void>>();
+const KEY = Symbol.for('wheelhouse.session-streams');
+const bySession: Map<string, Set<() => void>> = ((globalThis as unknown as Record<symbol, Map<string, Set<() => void>> | undefined>)[KEY] ??= new Map());
 
 /** Registers a stream's `end`; returns the function that forgets it (call it when the stream ends by itself). */
 export function trackStream(sid: string, end: () => void): () => void {
