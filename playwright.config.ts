@@ -10,7 +10,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // The shipped console (standalone bundle over HTTPS) has its own config: playwright.tls.config.ts.
-  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts'],
+  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts', '**/*.tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   // One output folder per port: parallel runs on other ports must not wipe each other's traces.
   outputDir: `e2e/.artifacts/results-${PORT}`,
