@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { liveHub } from '@/components/resources/live-hub';
+import { liveHub, toLogin } from '@/components/resources/live-hub';
 import { isApiErrorBody, type ApiErrorBody } from '@/lib/k8s/errors';
 import type { LogSpec } from '@/lib/k8s/watch/mux-wire';
 
@@ -32,8 +32,17 @@ function followSpec(url: string): LogSpec {
 
 export function useLogStream(url: string | null, follow: boolean) {
   const [lines, setLines] = useState<string[]>([]);
-  const [state, setState] = useState<StreamState>('idle');
+  const [state, setState] = useState<StreamState>(url ? 'loading' : 'idle');
   const [error, setError] = useState<ApiErrorBody>();
+  // A new log starts empty and loading: reset while rendering (not in the effect) when the request changes.
+  const key = url && `${url}|${follow}`;
+  const [shown, setShown] = useState(key);
+  if (shown !== key) {
+    setShown(key);
+    setLines([]);
+    setError(undefined);
+    setState(key ? 'loading' : 'idle');
+  }
 
   useEffect(() => {
     if (!url) return;
@@ -50,9 +59,6 @@ export function useLogStream(url: string | null, follow: boolean) {
         return next.length > MAX_LINES ? next.slice(next.length - MAX_LINES) : next;
       });
     };
-    setLines([]);
-    setError(undefined);
-    setState('loading');
     let rest = '';
     const add = (text: string) => {
       const parts = (rest + text).split('\n');
@@ -81,7 +87,7 @@ export function useLogStream(url: string | null, follow: boolean) {
           if (rest) batch.push(rest);
           rest = '';
           flush();
-          if (err?.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+          if (err?.status === 401) toLogin(err);
           setError(err);
           setState(err ? 'error' : 'done');
         },
@@ -97,7 +103,7 @@ export function useLogStream(url: string | null, follow: boolean) {
         const res = await fetch(url, { signal: ac.signal, cache: 'no-store' });
         if (!res.ok) {
           const body = await errorOf(res);
-          if (res.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+          if (res.status === 401) toLogin(body);
           setError(body);
           setState('error');
           return;
