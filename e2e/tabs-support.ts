@@ -94,7 +94,7 @@ async function scenario(first: Page, baseURL: string, probe: string): Promise<vo
   try {
     await setReplicas(target);
     await expect.poll(async () => (await nginxPodNames()).length, GENEROUS).toBe(target);
-    const [pods, deployments, replicasets, , , , , , detail] = uis;
+    const [pods, deployments, , replicasets, , , , , detail] = uis;
     await expect(deployments.replicasInput('nginx')).toHaveValue(String(target), GENEROUS);
     await expect(deployments.cell('Deployments', 'nginx', 'ready')).toHaveText(`${target}/${target}`, GENEROUS);
     await expect(detail.replicasInput('nginx', false)).toHaveValue(String(target), GENEROUS);
