@@ -15,7 +15,7 @@ export default defineConfig({
   // tls.spec.ts and security.spec.ts need the servers of playwright.tls.config.ts, which is the only config that
   // runs them (no environment switch that could silently skip them).
   // screenshots.spec.ts rewrites docs/screenshots/ (tracked): it runs only through `npm run screenshots`.
-  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts', '**/screenshots.spec.ts', '**/exec-tls.spec.ts'],
+  testIgnore: ['**/tls.spec.ts', '**/security.spec.ts', '**/screenshots.spec.ts', '**/exec-tls.spec.ts', '**/*.tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   // One output folder per port: parallel runs on other ports must not wipe each other's traces.
   outputDir: `e2e/.artifacts/results-${PORT}`,

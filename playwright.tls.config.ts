@@ -42,7 +42,7 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: ['tls.spec.ts', 'security.spec.ts', 'exec-tls.spec.ts'],
+  testMatch: ['tls.spec.ts', 'security.spec.ts', 'exec-tls.spec.ts', '*.tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'e2e/.artifacts/results-tls',
   fullyParallel: false,
