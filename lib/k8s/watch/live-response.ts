@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ApiError, badRequest, fromTransport, type ApiErrorBody } from '@/lib/k8s/errors';
-import { resourceFor, type KindName } from '@/lib/k8s/resources';
+import { resourceFor, type KindRef } from '@/lib/k8s/resources';
 import { watchDenial } from './access-review';
 import type { Scope } from './events';
 import { joinInformer } from './informers';
@@ -18,7 +18,7 @@ import { userUpstream } from './upstream';
 export interface LiveListRequest {
   token: string;
   username: string;
-  kind: KindName;
+  kind: KindRef;
   scope: Scope;
   /** Resume a private watch from here (a shared watch replays its rows from memory instead). */
   resumeFrom?: string;

@@ -1,5 +1,5 @@
 import { withSession } from '@/lib/api/respond';
-import { fieldSelectorParam, kindParam, labelSelectorParam, namespaceParam } from '@/lib/api/params';
+import { fieldSelectorParam, kindRefParam, labelSelectorParam, namespaceParam } from '@/lib/api/params';
 import { liveListResponse, resumeParam } from '@/lib/k8s/watch/live-response';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 // Lists, then watches (a shared watch per scope, joined after an access review with the user's own token), until
 // the browser leaves or the session ends.
 export const GET = withSession<{ kind: string }>(async (req, { params, session }) => {
-  const kind = kindParam(params.kind);
+  const kind = await kindRefParam(session.bearer, params.kind);
   const q = req.nextUrl.searchParams;
   return liveListResponse({
     token: session.bearer,
