@@ -11,7 +11,8 @@ const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function text(v: unknown): string {
-  if (v === null || v === undefined) return '<none>';
+  // kubectl prints an absent cell as nothing.
+  if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -34,7 +35,7 @@ export function tableColumns(kindName: string, columns: TableColumn[], wide: boo
     const id = `c${index}`;
     if (column.format === 'name') {
       out.push({ id: 'name', header: headerOf(column), sort: (r) => r.name, className: 'font-medium', cell: (r) => <Link className={LINK} href={objectHref(kindName, r)}>{r.name}</Link> });
-    } else if (column.name === 'Age' && column.type === 'date') {
+    } else if (column.name === 'Age') {
       out.push({ id: 'age', header: 'AGE', sort: (r) => -Date.parse(r.created ?? '0'), cell: (r, c) => <time dateTime={r.created}>{formatAge(r.created, c.now)}</time> });
     } else if (column.type === 'date') {
       // CRD printer columns of type date arrive as timestamps; kubectl prints their age.
