@@ -73,7 +73,7 @@ async function waitForWorkloads(kc: KubeConfig, workloads: KubernetesObject[], t
 export async function seed(kc: KubeConfig, timeoutMs = 120_000): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
   const accounts = loadManifests(path.join(paths.seedDir, 'accounts.yaml'));
-  const workloads = loadManifests(path.join(paths.seedDir, 'workloads.yaml'));
+  const workloads = ['workloads.yaml', 'metrics-workloads.yaml'].flatMap((f) => loadManifests(path.join(paths.seedDir, f)));
   await applyAll(kc, accounts);
   await applyAll(kc, workloads.filter((o) => o.kind === 'Namespace'));
   const namespaces = [...new Set(workloads.filter((o) => o.kind === 'Pod' || o.kind === 'Deployment').map(ns))];

@@ -9,6 +9,7 @@ import { writeCertKubeconfig } from './kubeconfigs';
 import { writeKwokConfig } from './kwok-config';
 import { releaseLockIfMine, withLock } from './lock';
 import { ensureNodes, parseNodeCount } from './nodes';
+import { metricResolutionSeconds, metricsApiService, metricsServerSpec, setUpMetricsServer, waitForMetricsApi } from './metrics-server';
 import { logFile, paths } from './paths';
 import { createPki } from './pki';
 import { PortPicker } from './ports';
@@ -67,6 +68,7 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     controllerManager: await picker.pick(),
     scheduler: await picker.pick(),
     kwok: await picker.pick(),
+    metricsServer: await picker.pick(),
   };
   const server = `https://127.0.0.1:${ports.apiserver}`;
   writeCertKubeconfig(paths.kubeconfig, server, pki, 'admin', 'admin');
@@ -100,12 +102,25 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     throw new ClusterUpError(`nodes: ${(e as Error).message}`, 'kwok', tailLog(logFile('kwok')));
   }
   log(`cluster: ${nodes} kwok nodes Ready`);
+  const ms = metricsServerSpec(bins, pki, ports);
+  try {
+    abort.throwIfAborted();
+    pids[ms.name] = await setUpMetricsServer(kc, ms, pki, server, () => !abort.aborted);
+  } catch (e) {
+    throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
+  }
   try {
     await seed(kc);
   } catch (e) {
     throw new ClusterUpError(`seed: ${(e as Error).message}`, 'kube-controller-manager', tailLog(logFile('kube-controller-manager')));
   }
   log(`cluster: seeded workload Running (${Math.round((Date.now() - t0) / 100) / 10} s since start)`);
+  try {
+    await waitForMetricsApi(kc);
+  } catch (e) {
+    throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
+  }
+  log(`cluster: ${metricsApiService} Available (metrics-server on 127.0.0.1:${ports.metricsServer}; first samples within ${2 * metricResolutionSeconds} s)`);
 
   const state: ClusterState = {
     server,
