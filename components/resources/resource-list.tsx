@@ -2,6 +2,8 @@
 
 import { useMemo } from 'react';
 import { useNamespace } from '@/components/layout/use-namespace';
+import { MetricsNote } from '@/components/metrics/metrics-note';
+import { useListUsage } from '@/components/metrics/use-list-usage';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import type { BaseRow } from '@/lib/k8s/rows/types';
 import type { InitialRows } from '@/lib/k8s/watch/first-page';
@@ -20,6 +22,8 @@ export function ResourceList({ kind, initial }: { kind: KindName; initial?: Init
   const filters = useListFilters();
   const seed = initial && initial.namespace === namespace && (initial.labelSelector || '') === filters.labelSelector ? initial : undefined;
   const { rows, error, isLoading, live, total, synced } = useResourceList(kind, { namespace, labelSelector: filters.labelSelector || undefined }, true, seed);
+  const usage = useListUsage(kind, { namespace, labelSelector: filters.labelSelector || undefined });
+  const columns = useMemo(() => [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns], [kind, usage.columns]);
   const needle = filters.name.trim().toLowerCase();
   const shown = useMemo(() => (needle ? rows?.filter((row) => row.name.toLowerCase().includes(needle)) : rows), [rows, needle]);
   const plural = r.title.toLowerCase();
@@ -40,10 +44,11 @@ export function ResourceList({ kind, initial }: { kind: KindName; initial?: Init
         labelSelector={filters.labelSelector}
         onLabelSelector={r.namespaced ? filters.setLabelSelector : undefined}
       />
+      <MetricsNote error={usage.error} />
       <ResourceTable
         label={r.title}
         rows={shown as BaseRow[] | undefined}
-        columns={COLUMNS[kind] as Column<BaseRow>[]}
+        columns={columns}
         allNamespaces={r.namespaced && !namespace}
         loading={isLoading}
         error={error}

@@ -2,6 +2,7 @@ import 'server-only';
 import { kubeRequest } from '@/lib/k8s/client';
 import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
 import { nodeUsageSet, podContainers, podUsageSet, topPods, type RawNodeMetrics, type RawPodMetrics } from './compact';
+import { runningPodsPerNode } from './node-pods';
 import type { NodeUsageSet, PodContainersUsage, PodUsageSet, TopPods } from './types';
 
 // The Metrics API (metrics.k8s.io/v1beta1, served by metrics-server through the API server's aggregation layer),
@@ -58,10 +59,12 @@ export async function readPodContainers(token: string, namespace: string, name: 
   }
 }
 
-export async function readNodeUsage(token: string): Promise<NodeUsageSet> {
+export async function readNodeUsage(token: string, withPods = false): Promise<NodeUsageSet> {
+  let set: NodeUsageSet;
   try {
-    return nodeUsageSet(await list<RawNodeMetrics>(token, `${BASE}/nodes`));
+    set = nodeUsageSet(await list<RawNodeMetrics>(token, `${BASE}/nodes`));
   } catch (e) {
     throw metricsUnavailable(e, 'node metrics');
   }
+  return withPods ? { ...set, running: await runningPodsPerNode(token, Object.keys(set.nodes)) } : set;
 }

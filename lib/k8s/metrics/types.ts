@@ -21,4 +21,10 @@ export interface TopPods { at: string; window: number; count: number; byCpu: Top
 export interface PodContainersUsage { at: string; window: number; containers: { name: string; usage: Usage }[] }
 
 /** GET /api/metrics/nodes: per node. */
-export interface NodeUsageSet { at: string; window: number; nodes: Record<string, Usage> }
+export interface NodeUsageSet {
+  at: string;
+  window: number;
+  nodes: Record<string, Usage>;
+  /** Running pods per node, with ?pods=1 (left out for nodes that could not be counted). */
+  running?: Record<string, number>;
+}

@@ -61,6 +61,8 @@ export interface NodeRow extends BaseRow {
   memory: string;
   pods: string;
   osImage: string;
+  /** Allocatable [cpu millicores, memory bytes, pods]: what `kubectl top nodes` divides usage by. */
+  alloc?: [number, number, number];
 }
 
 export interface NamespaceRow extends BaseRow { status: string; health: Health }

@@ -10,10 +10,10 @@ export const dynamic = 'force-dynamic';
 //   GET /api/metrics/pods?namespace=ns&labelSelector=app%3Dweb   → PodUsageSet
 //   GET /api/metrics/pods?namespace=ns&top=10                     → TopPods
 //   GET /api/metrics/pods?namespace=ns&name=pod                   → PodContainersUsage
-//   GET /api/metrics/nodes                                        → NodeUsageSet
+//   GET /api/metrics/nodes[?pods=1]                               → NodeUsageSet (+ running pods per node)
 export const GET = withSession<{ resource: string }>(async (req, { params, session }) => {
   const q = req.nextUrl.searchParams;
-  if (params.resource === 'nodes') return json(await readNodeUsage(session.bearer));
+  if (params.resource === 'nodes') return json(await readNodeUsage(session.bearer, q.get('pods') === '1'));
   if (params.resource !== 'pods') throw new ApiError({ status: 404, reason: 'NotFound', message: 'metrics exist for pods and nodes only' });
   const namespace = namespaceParam(q.get('namespace'));
   const name = q.get('name');
