@@ -105,7 +105,9 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
   const ms = metricsServerSpec(bins, pki, ports);
   try {
     abort.throwIfAborted();
+    const t = Date.now();
     pids[ms.name] = await setUpMetricsServer(kc, ms, pki, server, () => !abort.aborted);
+    log(`cluster: metrics-server live on 127.0.0.1:${ms.port} (pid ${pids[ms.name]}, ${Date.now() - t} ms)`);
   } catch (e) {
     throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
   }
@@ -120,7 +122,7 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
   } catch (e) {
     throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
   }
-  log(`cluster: ${metricsApiService} Available (metrics-server on 127.0.0.1:${ports.metricsServer}; first samples within ${2 * metricResolutionSeconds} s)`);
+  log(`cluster: ${metricsApiService} Available (first samples within ${2 * metricResolutionSeconds} s)`);
 
   const state: ClusterState = {
     server,
