@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Binaries } from './binaries';
+import { kwokEnv } from './kwok-exec';
 import type { ProbeTls } from './health';
 import { paths } from './paths';
 import type { Pki } from './pki';
@@ -27,6 +28,8 @@ export interface ComponentSpec {
   port: number;
   healthUrl: string;
   tls?: ProbeTls;
+  /** The process's environment when not the caller's (kwok: exec'd shells inherit it). */
+  env?: Record<string, string>;
 }
 
 const cfg = (name: string) => path.join(paths.config, name);
@@ -155,6 +158,7 @@ export function componentSpecs(bins: Binaries, pki: Pki, ports: Ports): Componen
       port: ports.kwok,
       healthUrl: `https://127.0.0.1:${ports.kwok}/healthz`,
       tls: healthTls,
+      env: kwokEnv(),
     },
   ];
 }

@@ -7,6 +7,7 @@ import { audience, componentKubeconfig, componentSpecs, issuer, type Ports } fro
 import { isHealthy, waitFor } from './health';
 import { writeCertKubeconfig } from './kubeconfigs';
 import { writeKwokConfig } from './kwok-config';
+import { prepareExecSandbox } from './kwok-exec';
 import { releaseLockIfMine, withLock } from './lock';
 import { ensureNodes, parseNodeCount } from './nodes';
 import { metricResolutionSeconds, metricsApiService, metricsServerSpec, setUpMetricsServer, waitForMetricsApi } from './metrics-server';
@@ -74,6 +75,7 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
   writeCertKubeconfig(paths.kubeconfig, server, pki, 'admin', 'admin');
   for (const c of ['kube-controller-manager', 'kube-scheduler', 'kwok']) writeCertKubeconfig(componentKubeconfig(c), server, pki, c, c);
   writeKwokConfig();
+  prepareExecSandbox();
   rmSync(paths.etcdData, { recursive: true, force: true });
 
   const pids: Record<string, number> = {};
@@ -81,7 +83,7 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     const t = Date.now();
     // Checked right before spawning, so nothing starts after a signal handler began tearing down.
     abort.throwIfAborted();
-    const record = startDetached({ component: spec.name, binary: spec.binary, port: spec.port, log: logFile(spec.name), healthUrl: spec.healthUrl, tls: spec.tls }, spec.args);
+    const record = startDetached({ component: spec.name, binary: spec.binary, port: spec.port, log: logFile(spec.name), healthUrl: spec.healthUrl, tls: spec.tls }, spec.args, spec.env);
     pids[spec.name] = record.pid;
     try {
       await waitFor(spec.name, () => isHealthy(spec.healthUrl, spec.tls), {
