@@ -98,7 +98,7 @@ export function startLogs(conn: LiveConnection, sub: string, spec: LogSpec, sess
     const q = new URLSearchParams({ follow: '1', previous: spec.previous ? '1' : '0', timestamps: spec.timestamps ? '1' : '0' });
     if (spec.container) q.set('container', String(spec.container));
     if (spec.tailLines !== undefined) q.set('tailLines', String(spec.tailLines));
-    const body = await openLogs(session.bearer, t, parseLogOptions(q), abort.signal);
+    const body = await openLogs(session, t, parseLogOptions(q), abort.signal);
     const reader = body.getReader();
     abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
     for (;;) {
