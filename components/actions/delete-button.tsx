@@ -37,7 +37,7 @@ export function DeleteButton({ kindName, r, namespace, name }: Props) {
   const mustType = !r.namespaced;
   const what = `${r.kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
   const { open, setOpen, busy, error, confirm } = useConfirmedAction(async () => {
-    await fetchJson(`${objectUrl(kindName, namespace, name)}?propagationPolicy=${policy}`, { method: 'DELETE' });
+    await fetchJson(`${objectUrl(kindName, namespace, name)}?propagationPolicy=${policy}${mustType ? `&confirm=${encodeURIComponent(typed)}` : ''}`, { method: 'DELETE' });
     router.push(withNamespace(`/${kindName}`, namespace));
   });
 

@@ -19,6 +19,15 @@ export function propagationParam(v: string | null): Propagation {
 
 export interface DeleteResult { kind: string; namespace?: string; name: string; uid?: string; warnings: string[] }
 
+/**
+ * A namespace or any cluster-scoped object is deleted only with its name typed again (`?confirm=<name>`): the
+ * console's dialog asks for it, and the server insists, so no single stray request removes a namespace.
+ */
+export function checkTypedName(t: ObjectRef, confirm: string | null): void {
+  if (t.r.namespaced || confirm === t.name) return;
+  throw new ApiError(badRequest(`deleting ${t.r.kind.toLowerCase()} "${t.name}" needs its name typed to confirm (confirm=${t.name}); nothing was deleted`));
+}
+
 export async function deleteObject(token: string, t: ObjectRef, propagationPolicy: Propagation = 'Background'): Promise<DeleteResult> {
   const res = await kubeRequest<{ metadata?: { uid?: string }; details?: { uid?: string } }>(token, {
     method: 'DELETE',
