@@ -35,7 +35,7 @@ test("edit a Deployment's image: preview diff, save; the console owns only the i
   expect(yaml).not.toMatch(/managedFields|resourceVersion|uid:/);
   await ui.setYaml(yaml.replace('image: nginx:1.1', 'image: nginx:1.2'));
   await ui.editButton('Preview').click();
-  await expect(page.getByLabel('What saving would change')).toContainText('+          image: nginx:1.2');
+  await expect(page.getByLabel('What saving would change')).toContainText('+        - image: nginx:1.2');
   expect((await apps().readNamespacedDeployment({ namespace: ns, name: 'web' })).spec!.template.spec!.containers[0].image).toBe('nginx:1.1');
   await page.screenshot({ path: '/tmp/wh/shots/edit-preview-diff.png' });
   await ui.editButton('Save').click();

@@ -132,7 +132,7 @@ test('the viewer is refused each action, with nothing changed', async ({ page, s
     const res = await ui.forced(url.endsWith('scale') ? 'PATCH' : 'POST', url, body ?? {});
     expect([url, res.status, res.body.error?.reason]).toEqual([url, 403, 'Forbidden']);
   }
-  const del = await ui.forced('DELETE', `/api/k8s/namespaces/-/${ns}`);
+  const del = await ui.forced('DELETE', `/api/k8s/namespaces/-/${ns}?confirm=${ns}`);
   expect(del.status).toBe(403);
   expect(await revision()).toBe(before.roll);
   expect((await batch().readNamespacedCronJob({ namespace: ns, name: 'tick' })).metadata!.resourceVersion).toBe(before.tick);
