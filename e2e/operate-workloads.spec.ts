@@ -124,7 +124,8 @@ test('the viewer is refused each action, with nothing changed', async ({ page, s
   await ui.openObject('cronjobs', ns, 'tick');
   for (const label of ['Suspend', 'Run now', 'Delete']) await expect(ui.button(label)).toBeDisabled();
   for (const [url, body] of [
-    [`/api/k8s/deployments/${ns}/roll/actions/undo`, { revision: 2 }],
+    // A revision whose template is not the current one, so the undo would write (and RBAC decides).
+    [`/api/k8s/deployments/${ns}/roll/actions/undo`, { revision: (await image()) === 'nginx:1.1' ? 2 : 1 }],
     [`/api/k8s/cronjobs/${ns}/tick/actions/run-now`, undefined],
     [`/api/k8s/cronjobs/${ns}/tick/actions/unsuspend`, undefined],
     [`/api/k8s/statefulsets/${ns}/db/scale`, { replicas: 4 }],
