@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import useSWR from 'swr';
+import { CreateButton } from '@/components/actions/create-button';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { fetchJson } from '@/lib/client/fetch-json';
 import { refName, type KindName, type KindRef } from '@/lib/k8s/resources';
@@ -51,6 +52,7 @@ export function ResourceList({ kind, title, namespaced, initial }: { kind: KindR
         <LiveIndicator status={live} error={error} synced={synced} />
         {shown && <span className="text-zinc-500" data-testid="row-count">{shown.length} shown</span>}
         {rows && !synced && total !== undefined && <span className="text-zinc-500">loading {rows.length.toLocaleString()} of {total.toLocaleString()}</span>}
+        {typeof kind === 'string' && <span className="ml-auto"><CreateButton kind={kind} namespace={namespace} /></span>}
       </div>
       <FilterBar
         name={filters.name}
