@@ -34,13 +34,15 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
       KUBERNETES_SERVICE_HOST: '127.0.0.1',
       KUBERNETES_SERVICE_PORT: opts.apiPort ?? apiServerPort(),
       WHEELHOUSE_INCLUSTER_CA_FILE: '.cluster/ca.crt',
+      // e2e/exec-tls.spec.ts waits for an idle shell to be closed (the default is 15 minutes).
+      WHEELHOUSE_EXEC_IDLE_SECONDS: '30',
     },
   };
 }
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: ['tls.spec.ts', 'security.spec.ts'],
+  testMatch: ['tls.spec.ts', 'security.spec.ts', 'exec-tls.spec.ts', '*.tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'e2e/.artifacts/results-tls',
   fullyParallel: false,

@@ -62,7 +62,7 @@ test('a watch from an expired resourceVersion gets 410 Gone upstream and relists
   await expect.poll(() => watchFromRv1Status(), { timeout: 90_000, intervals: [2_000] }).toBe(410);
   const before = kubectlTable('get', 'events', '-n', 'default', '-o', 'custom-columns=NAME:.metadata.name').map((e) => e.NAME);
   expect(before.length).toBeGreaterThan(0);
-  const { status, events } = await ui.readStream('/api/k8s/events/watch?namespace=default&mode=private&resourceVersion=1', 'done');
+  const { status, events } = await ui.readStream({ kind: 'events', namespace: 'default', private: true, resourceVersion: '1' }, 'done');
   expect(status).toBe(200);
   expect(events[0]).toEqual({ event: 'relist', data: { reason: 'expired' } });
   const snapshots = events.filter((e) => e.event === 'snapshot').map((e) => e.data as { fields?: string[]; rows: unknown[][]; done: boolean });
@@ -89,7 +89,7 @@ test('a user without rights gets nothing, even while another user watches the sa
   await expect(ui.errorPanel()).toContainText('system:serviceaccount:team-a:editor');
   await expect(ui.indicator()).toHaveAttribute('data-live', 'failed');
   expect(await ui.rowNames('Pods')).toEqual([]);
-  const { events } = await ui.readStream('/api/k8s/pods/watch?namespace=kube-system', 'error');
+  const { events } = await ui.readStream({ kind: 'pods', namespace: 'kube-system' }, 'error');
   expect(events.map((e) => e.event)).toEqual(['error']);
   expect(events[0].data).toMatchObject({ error: { status: 403, reason: 'Forbidden' }, retry: false });
   // Its own namespace streams as usual.

@@ -11,6 +11,7 @@ import { RestartButton } from './restart-button';
 import { rolloutSettled } from './rollout-badge';
 import { RolloutPanel } from './rollout-panel';
 import { ScaleControl } from './scale-control';
+import { ShellButton } from '@/components/terminal/shell-button';
 
 // The detail page's actions for one object: Scale (scalable kinds), Restart (deployments), Logs (pods, deployments),
 // Delete (pods, deployments, services). Each mutating control is enabled only if the cluster would allow it.
@@ -33,6 +34,7 @@ export function ObjectActions({ kindName, namespace, name }: Props) {
         {supports(kindName, 'logs') && (
           <Link href={logsHref} className={`${BUTTON} border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800`}>Logs</Link>
         )}
+        {kindName === 'pods' && namespace && <ShellButton namespace={namespace} name={name} />}
         {supports(kindName, 'delete') && <DeleteButton kindName={kindName} namespace={namespace} name={name} />}
       </div>
       {kindName === 'deployments' && row && namespace && <RolloutPanel row={row} namespace={namespace} />}

@@ -44,8 +44,21 @@ export function isKindName(value: string): value is KindName {
   return Object.prototype.hasOwnProperty.call(RESOURCES, value);
 }
 
-export function resourceFor(kind: KindName): ResourceKind {
-  return RESOURCES[kind];
+/** A discovered resource the registry does not know: listed through the API server's Table format. */
+export interface TableKind extends Pick<ResourceKind, 'kind' | 'group' | 'version' | 'plural' | 'namespaced'> {
+  /** The console's URL name (see lib/k8s/catalog.ts). */
+  name: string;
+}
+
+/** What the list path serves: a registry kind (hand-written rows) or a discovered one (the server's Table rows). */
+export type KindRef = KindName | TableKind;
+
+export function refName(kind: KindRef): string {
+  return typeof kind === 'string' ? kind : kind.name;
+}
+
+export function resourceFor(kind: KindRef): ResourceKind {
+  return typeof kind === 'string' ? RESOURCES[kind] : { ...kind, title: kind.plural };
 }
 
 /** Finds the registry entry of a Kubernetes kind ("ReplicaSet" → "replicasets"), for owner links. */
