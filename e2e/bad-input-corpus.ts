@@ -120,9 +120,26 @@ function bodyCases(): Case[] {
   ];
 }
 
+// --- Paged lists (lib/k8s/list-page.ts): `limit`, `sort`, `desc`, `continue`, `q` (issue #9). Kept as one block.
+function pageCases(): Case[] {
+  const list = `/api/k8s/deployments?namespace=${NS}`;
+  const page = (query: string, label: string): Case => ({ label: `page, ${label}`, method: 'GET', path: `${list}&${query}` });
+  return [
+    ...['0', '-1', '1.5', 'abc', '5001', '99999999999999999999', '', '%00', '1e400', '1%20OR%201'].map((l) => page(`limit=${l}`, `limit ${l.slice(0, 20) || '(empty)'}`)),
+    ...['bogus', 'a;b', '..%2Fx', 'name%00', 'x'.repeat(41), '%3Cscript%3E', 'metadata.name', '__proto__'].map((s) => page(`limit=2&sort=${s}`, `sort ${s.slice(0, 20)}`)),
+    page('limit=2&sort=bogus&desc=1', 'unknown sort, descending'),
+    { label: 'page, unknown sort over all namespaces', method: 'GET', path: '/api/k8s/pods?limit=2&sort=bogus' },
+    ...['zzz', 'k:not-a-token', 'k:%00', 'o:abc', 'o:-5', 'o:1.5', 'o:', `k:${'x'.repeat(4100)}`, `o:${'9'.repeat(5000)}`].map((c) => page(`limit=2&continue=${c}`, `continue ${c.slice(0, 20)}`)),
+    page('limit=2&sort=name&desc=1&continue=k:abc', 'an API-order token on a sorted page'),
+    page(`limit=2&q=${'x'.repeat(254)}`, 'name filter too long'),
+    page(`limit=2&q=a&continue=k:abc`, 'an API-order token on a filtered page'),
+  ];
+}
+// --- end of the paged-list block
+
 /** Every case that runs with a valid session, a valid CSRF token and the console's Origin. */
 export function corpus(): Case[] {
-  return [...pathCases(), ...methodCases(), ...bodyCases()];
+  return [...pathCases(), ...methodCases(), ...bodyCases(), ...pageCases()];
 }
 
 /** State-changing requests that would succeed with a valid CSRF token and Origin (changes `target`). */
