@@ -43,7 +43,7 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: ['tls.spec.ts', 'security.spec.ts'],
+  testMatch: ['tls.spec.ts', 'security.spec.ts', 'hostile.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'e2e/.artifacts/results-tls',
   fullyParallel: false,

@@ -68,6 +68,15 @@ describe('request body limits in the console server', { timeout: 60_000 }, () =>
     expect(received.every((n) => n <= 8 * 1024)).toBe(true);
   });
 
+  it('answers 413 to a client that writes a whole 30 MiB body at once (the answer is not lost to a reset)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await post('/api/apply', 1, 30 * 1024 * 1024);
+      expect(r.status).toBe(413);
+      const d = await post('/api/apply', 1, 30 * 1024 * 1024, 30 * 1024 * 1024);
+      expect(d.status).toBe(413);
+    }
+  });
+
   it('refuses a declared Content-Length over the cap without reading it', async () => {
     const r = await post('/api/k8s/deployments/a/b/scale', 1, 1024, 1024 * 1024);
     expect(r.status).toBe(413);
