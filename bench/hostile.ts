@@ -34,10 +34,14 @@ function legitimateLoad(raw: (o: { path: string }) => Promise<Answer>): { stop: 
   return { stop: async () => ((running = false), await loop, times) };
 }
 
-/** The user's live list, held open for the whole run; counts the bytes it receives. */
-function liveStream(cookie: string): { bytes: () => number; close: () => void } {
+/** The user's live connection with a live list of the pods on it, held open for the whole run; counts its bytes. */
+function liveStream(cookie: string, raw: (o: { method?: string; path: string; headers?: Record<string, string>; body?: string }) => Promise<Answer>): { bytes: () => number; close: () => void } {
   let bytes = 0;
-  const req = https.get({ host: '127.0.0.1', port, path: '/api/k8s/pods/watch?namespace=default', headers: { Cookie: cookie, Accept: 'text/event-stream' }, rejectUnauthorized: false }, (res) => {
+  const req = https.get({ host: '127.0.0.1', port, path: '/api/live', headers: { Cookie: cookie }, rejectUnauthorized: false }, (res) => {
+    res.once('data', (c: Buffer) => {
+      const conn = /"conn":"([^"]+)"/.exec(c.toString('utf8'))?.[1];
+      void raw({ method: 'POST', path: '/api/live', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ conn, subscribe: [{ id: 'pods', spec: { type: 'list', kind: 'pods', namespace: 'default' } }] }) });
+    });
     res.on('data', (c: Buffer) => (bytes += c.length));
     res.on('error', () => undefined);
   });
@@ -73,7 +77,7 @@ async function main() {
     const admin = await signIn(port, readToken('admin-user'));
     const viewer = await signIn(port, readToken('viewer'));
     const user = await signIn(port, readToken('admin-user'));
-    const stream = liveStream(user.cookie);
+    const stream = liveStream(user.cookie, user.raw);
     // Warm up (first compiles of each route), then a quiet baseline.
     for (let i = 0; i < 5; i++) await user.raw({ path: '/api/k8s/pods?namespace=default&limit=500' });
     await shipped.sample();

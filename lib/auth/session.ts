@@ -17,7 +17,13 @@ export interface UserSession {
 }
 export type SessionState = { state: 'active'; session: UserSession } | { state: 'expired' } | { state: 'none' };
 
-function sessionCookieValue(jar: Awaited<ReturnType<typeof cookies>>): string | undefined {
+/** What a session is read from: Next's cookie store, or the Cookie header of an upgrade request (lib/exec). */
+export interface CookieSource {
+  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+}
+
+function sessionCookieValue(jar: CookieSource): string | undefined {
   const name = sessionCookieName();
   const whole = jar.get(name)?.value;
   if (whole) return whole;
@@ -29,7 +35,12 @@ function sessionCookieValue(jar: Awaited<ReturnType<typeof cookies>>): string | 
 }
 
 export async function readSession(): Promise<SessionState> {
-  const raw = sessionCookieValue(await cookies());
+  return sessionFromCookies(await cookies());
+}
+
+/** The same check outside a Next request (the exec upgrade in the console's own server). */
+export async function sessionFromCookies(jar: CookieSource): Promise<SessionState> {
+  const raw = sessionCookieValue(jar);
   if (!raw) return { state: 'none' };
   let jwt;
   try {
