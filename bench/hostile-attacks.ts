@@ -59,11 +59,19 @@ function slowHeaders(port: number, n: number): Promise<{ status: number; ms: num
   }));
 }
 
-const corpus = (label: RegExp) => hostileCases().find((c) => label.test(c.label))!;
+let cases: ReturnType<typeof hostileCases> | undefined;
+const corpus = (label: RegExp) => (cases ??= hostileCases()).find((c) => label.test(c.label))!;
 
 function viewerCase(label: RegExp, n: number): Attack['run'] {
-  const c = corpus(label);
-  return (ctx) => times(n, () => ctx.viewer({ method: c.method, path: c.path, body: c.body, headers: { 'Content-Type': c.contentType ?? 'application/json' } }));
+  return (ctx) => {
+    const c = corpus(label);
+    return times(n, () => ctx.viewer({ method: c.method, path: c.path, body: c.body, headers: { 'Content-Type': c.contentType ?? 'application/json' } }));
+  };
+}
+
+/** Builds the corpus bodies (tens of MiB) before anything is measured. */
+export function prepareAttacks(): void {
+  corpus(/./);
 }
 
 const bigConfigMap = (prefix: string) => JSON.stringify({

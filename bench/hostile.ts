@@ -1,8 +1,9 @@
+import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { readToken } from '../cluster/state';
-import { ATTACKS, type Attack } from './hostile-attacks';
+import { ATTACKS, prepareAttacks, type Attack } from './hostile-attacks';
 import { agent, signIn, startShipped, type Answer, type Sample } from './hostile-client';
 import { percentile } from './measure';
 
@@ -21,17 +22,17 @@ const ATTACK_TIMEOUT_MS = 90_000;
 const GOALS = { answerMs: 1_000, peakRssMb: 400, p95Factor: 2 };
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
-/** The legitimate user: loads the pods list back to back until stopped; returns each request's time. */
-function legitimateLoad(raw: (o: { path: string }) => Promise<Answer>): { stop: () => Promise<number[]> } {
-  const times: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const a = await raw({ path: '/api/k8s/pods?namespace=default&limit=500' });
-      if (a.status === 200) times.push(a.ms);
-    }
-  })();
-  return { stop: async () => ((running = false), await loop, times) };
+/** The legitimate user, in its own process (bench/hostile-user.ts): loads the pods list back to back. */
+function legitimateUser(cookie: string): { start: () => void; stop: () => Promise<number[]>; exit: () => void } {
+  const child = fork(path.join(__dirname, 'hostile-user.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, HOSTILE_PORT: String(port), HOSTILE_COOKIE: cookie } });
+  return {
+    start: () => child.send('start'),
+    stop: () => new Promise((resolve) => {
+      child.once('message', (m) => resolve(m as number[]));
+      child.send('stop');
+    }),
+    exit: () => child.send('exit'),
+  };
 }
 
 /** The user's live connection with a live list of the pods on it, held open for the whole run; counts its bytes. */
@@ -71,6 +72,7 @@ function judge(a: Attack, answers: { status: number; ms: number }[], s: Sample, 
 }
 
 async function main() {
+  prepareAttacks();
   const shipped = await startShipped(root, port, log);
   const rows: Row[] = [];
   try {
@@ -81,25 +83,27 @@ async function main() {
     // Warm up (first compiles of each route), then a quiet baseline.
     for (let i = 0; i < 5; i++) await user.raw({ path: '/api/k8s/pods?namespace=default&limit=500' });
     await shipped.sample();
-    const quietLoad = legitimateLoad(user.raw);
+    const legit = legitimateUser(user.cookie);
+    legit.start();
     await new Promise((r) => setTimeout(r, quietSeconds * 1000));
-    const quietTimes = await quietLoad.stop();
+    const quietTimes = await legit.stop();
     const quietSample = await shipped.sample();
     const quiet = percentile(quietTimes, 95);
     log(`quiet: p95 ${quiet.toFixed(1)} ms over ${quietTimes.length} requests, RSS ${Math.round(quietSample.peakRssBytes / 2 ** 20)} MB, longest stall ${quietSample.maxStallMs.toFixed(0)} ms`);
     for (const attack of ATTACKS) {
-      const load = legitimateLoad(user.raw);
+      legit.start();
       const answers = await Promise.race([
         attack.run({ port, viewer: viewer.raw, admin: admin.raw }),
         new Promise<{ status: number; ms: number }[]>((r) => setTimeout(() => r([{ status: -1, ms: ATTACK_TIMEOUT_MS }]), ATTACK_TIMEOUT_MS)),
       ]);
-      const times = await load.stop();
+      const times = await legit.stop();
       const sample = await shipped.sample();
       const row = judge(attack, answers, sample, times.length ? percentile(times, 95) : Infinity, quiet, !shipped.alive());
       rows.push(row);
       log(`${row.verdict === 'ok' ? 'ok  ' : 'FAIL'} ${row.attack}: ${JSON.stringify(row.statuses)} slowest ${row.slowestAnswerMs} ms | RSS ${row.peakRssMb} MB | stall ${row.maxStallMs} ms | p95 ${row.p95Ms} ms (quiet ${row.quietP95Ms}) ${row.verdict === 'ok' ? '' : `— ${row.verdict}`}`);
       if (!shipped.alive()) break;
     }
+    legit.exit();
     log(`live stream received ${stream.bytes()} bytes during the run`);
     stream.close();
     const out = { at: new Date().toISOString(), goals: GOALS, quiet: { p95Ms: quiet, requests: quietTimes.length }, rows };
