@@ -21,7 +21,9 @@ const MiB = 1024 * KiB;
 const ROUTE_CAPS = /** @type {const} */ ([
   [/^\/api\/auth\//, 8 * KiB], // next-auth: a token, a CSRF token, a callback URL
   [/^\/api\/apply\/?$/, 2 * MiB + 64 * KiB],
-  [/^\/api\/k8s\//, 16 * KiB], // scale, restart, delete: small JSON
+  // The YAML editor: the original and the edited text, each up to 1 MiB, JSON-escaped (its route caps at 5 MiB).
+  [/^\/api\/k8s\/[^/]+\/[^/]+\/[^/]+\/edit\/?$/, 5 * MiB],
+  [/^\/api\/k8s\//, 16 * KiB], // scale, restart, delete, drain, rollout actions: small JSON
   [/^\/api\/access\/?$/, 16 * KiB],
   [/^\/api\/csrf\/?$/, 1 * KiB],
   [/^\/(healthz|readyz)\/?$/, 1 * KiB],

@@ -56,6 +56,7 @@ describe('request body limits in the console server', { timeout: 60_000 }, () =>
     expect(bodyCap('/api/auth/callback/token?x=1')).toBe(8 * 1024);
     expect(bodyCap('/api/apply')).toBeGreaterThan(2 * 1024 * 1024);
     expect(bodyCap('/api/k8s/deployments/a/b/scale')).toBe(16 * 1024);
+    expect(bodyCap('/api/k8s/configmaps/a/b/edit')).toBe(5 * 1024 * 1024);
     expect(bodyCap('/anything')).toBe(64 * 1024);
   });
 
