@@ -118,5 +118,6 @@ export function nodeFields(n: V1Node): Fields {
     ['OS image', info?.osImage ?? '<unknown>'],
     ['Container runtime', info?.containerRuntimeVersion ?? '<unknown>'],
     ['Unschedulable', String(n.spec?.unschedulable ?? false)],
+    ['Taints', (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join(', ') || '<none>'],
   ];
 }

@@ -79,10 +79,28 @@ export interface EventRow extends BaseRow {
   source: string;
 }
 
+export interface JobRow extends BaseRow {
+  status: string;
+  health: Health;
+  completions: string;
+  containers: string;
+  images: string;
+  owner?: { kind: string; name: string };
+}
+
+export interface CronJobRow extends BaseRow { schedule: string; suspend: boolean; active: number; lastSchedule?: string; containers: string; images: string }
+
+export interface ConfigMapRow extends BaseRow { data: number }
+
 export interface RowByKind {
   pods: PodRow;
   deployments: DeploymentRow;
   replicasets: ReplicaSetRow;
+  statefulsets: DeploymentRow;
+  daemonsets: DeploymentRow;
+  jobs: JobRow;
+  cronjobs: CronJobRow;
+  configmaps: ConfigMapRow;
   services: ServiceRow;
   nodes: NodeRow;
   namespaces: NamespaceRow;
