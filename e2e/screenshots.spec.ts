@@ -11,6 +11,8 @@ test('screenshots of the main pages', async ({ signInAs, page }) => {
 
   await ui.open('/pods');
   await expect(ui.row('Pods', 'web-site')).toBeVisible();
+  // Usage (metrics-server) arrives one sampling window after the cluster starts.
+  await expect(ui.cell('Pods', 'web-site', 'cpuUsage')).toHaveText(/^\d+m$/, { timeout: 90_000 });
   await shoot('pods');
 
   await ui.open('/deployments?ns=default');
@@ -26,8 +28,14 @@ test('screenshots of the main pages', async ({ signInAs, page }) => {
   await expect(page.getByRole('table', { name: 'Pods' }).locator('tbody tr[data-row-name]')).toHaveCount(3);
   await shoot('deployment-detail');
 
+  await ui.open('/deployments/default/cpu-hog');
+  await expect(page.getByTestId('workload-cpu')).toHaveText(/^\d+m$/, { timeout: 90_000 });
+  await shoot('workload-usage');
+
   await ui.open('/');
   await expect(page.getByRole('table', { name: 'Nodes' }).locator('tbody tr[data-row-name]')).toHaveCount(3);
+  await expect(page.getByTestId('cluster-usage')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('list', { name: 'Top 10 by CPU' }).getByRole('listitem').first()).toHaveAttribute('data-pod', /cpu-hog/);
   await shoot('overview');
 });
 
