@@ -11,9 +11,6 @@ import { SESSION_SECRET, TLS_LOG_DIR, TLS_PORTS } from './e2e/tls-support';
 // the same bundle (the plain-HTTP login rule), reaching the API server through a TCP relay on 3109 that the tests
 // open, cut and restore (the cluster-unreachable banner).
 
-// The suites skip themselves under the default config (they need these servers).
-process.env.WHEELHOUSE_E2E_TLS = '1';
-
 function apiServerPort(): string {
   try {
     const state = JSON.parse(readFileSync(path.join(__dirname, '.cluster/cluster.json'), 'utf8')) as { ports?: { apiserver?: number } };
@@ -29,7 +26,7 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
     command: `mkdir -p ${TLS_LOG_DIR} && exec bash scripts/standalone.sh --port ${port}${opts.http ? ' --http' : ''} > ${TLS_LOG_DIR}/${port}.log 2>&1`,
     url: `${scheme}://127.0.0.1:${port}/healthz`,
     ignoreHTTPSErrors: true,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     env: {
       NEXTAUTH_URL: `${scheme}://127.0.0.1:${port}`,
@@ -45,7 +42,7 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: ['tls.spec.ts', 'security.spec.ts', 'exec-tls.spec.ts'],
+  testMatch: ['tls.spec.ts', 'security.spec.ts', 'exec-tls.spec.ts', '*.tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'e2e/.artifacts/results-tls',
   fullyParallel: false,

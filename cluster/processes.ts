@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ProbeTls } from './health';
 import { paths } from './paths';
 
@@ -50,7 +51,7 @@ export function startDetached(spec: Omit<ProcessRecord, 'pid'>, args: string[], 
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> => delay(ms);
 
 function signal(pid: number, sig: NodeJS.Signals): void {
   try {

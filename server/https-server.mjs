@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyServerLimits, fromTrustedProxy, limitRequestBody } from './request-limits.mjs';
 import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 
 // The console's own server: Next.js served over HTTPS by this process itself (Next's own `server.js` speaks plain
@@ -23,7 +24,8 @@ import { createSelfSignedCertificate } from './self-signed-cert.mjs';
 //     tls.key (an optional kubernetes.io/tls Secret volume). Re-read when they change.
 //     Without them a self-signed certificate is made at start (SANs: localhost, 127.0.0.1, ::1, the host name and
 //     WHEELHOUSE_TLS_SANS, comma-separated) and its SHA-256 fingerprint is logged.
-//   WHEELHOUSE_TRUST_PROXY=1  keep X-Forwarded-* from a TLS-terminating proxy in front; otherwise they are
+//   WHEELHOUSE_TRUST_PROXY=1  keep X-Forwarded-* from a TLS-terminating proxy in front, if its address is in
+//     WHEELHOUSE_TRUSTED_PROXIES (server/request-limits.mjs); otherwise they are
 //     overwritten with what this socket saw, so a client cannot choose its own IP (login rate limit, audit).
 
 const appDir = path.resolve(process.env.WHEELHOUSE_APP_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
@@ -83,7 +85,7 @@ function certificate() {
 
 /** @param {import('node:http').IncomingMessage} req */
 function normalizeForwardedHeaders(req) {
-  if (process.env.WHEELHOUSE_TRUST_PROXY === '1') return;
+  if (fromTrustedProxy(req)) return;
   for (const h of ['forwarded', 'x-real-ip', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port']) delete req.headers[h];
   req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   req.headers['x-forwarded-proto'] = plainHttp ? 'http' : 'https';
@@ -183,7 +185,7 @@ async function main() {
   const onRequest = (req, res) => {
     normalizeForwardedHeaders(req);
     securityHeaders(res);
-    if (refuseDotSegments(req, res)) return;
+    if (refuseDotSegments(req, res) || limitRequestBody(req, res)) return;
     handle(req, res).catch(() => {
       res.statusCode = 500;
       res.end();
@@ -192,6 +194,7 @@ async function main() {
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
   server.on('upgrade', onUpgrade);
   server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT ?? 65_000);
+  applyServerLimits(server); // body caps, request/header timeouts, connection caps (server/request-limits.mjs)
   server.on('error', (e) => fail(`cannot listen on ${listenHost}:${port}: ${e.message}`));
   server.listen(port, listenHost, () => log(`listening on ${tls ? 'https' : 'http'}://${listenHost}:${port}`));
   if (tls) reloadOnChange(/** @type {https.Server} */ (server), tls.files);

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import { SESSION_COOKIE, sessionSecret } from './config';
+import { sessionCookieName, sessionSecret } from './config';
 
 // Reads the signed-in user straight from the encrypted session cookie. Every layout, page and route handler calls
 // this itself; nothing relies on middleware having run.
@@ -24,10 +24,11 @@ export interface CookieSource {
 }
 
 function sessionCookieValue(jar: CookieSource): string | undefined {
-  const whole = jar.get(SESSION_COOKIE)?.value;
+  const name = sessionCookieName();
+  const whole = jar.get(name)?.value;
   if (whole) return whole;
   // next-auth splits a large cookie into NAME.0, NAME.1, …
-  const chunks = jar.getAll().filter((c) => c.name.startsWith(`${SESSION_COOKIE}.`));
+  const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
   if (!chunks.length) return undefined;
   chunks.sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()));
   return chunks.map((c) => c.value).join('');

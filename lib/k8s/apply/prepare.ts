@@ -1,7 +1,8 @@
 import 'server-only';
 import { createDiscovery } from '@/lib/k8s/discovery';
 import { ApiError, badRequest, fromTransport, type ApiErrorBody } from '@/lib/k8s/errors';
-import { parseManifests, type ParsedDoc } from './parse';
+import type { ParsedDoc } from './parse';
+import { parseManifestsBounded } from './parse-bounded';
 import type { Target } from './ssa';
 import type { DocResult } from './types';
 import { errorLine, resourceName } from './words';
@@ -40,7 +41,7 @@ function headOf(d: ParsedDoc): Head {
 }
 
 export async function prepareDocuments(token: string, yaml: string, selectedNamespace: string | undefined): Promise<PrepResult[]> {
-  const parsed = parseManifests(yaml);
+  const parsed = await parseManifestsBounded(token, yaml);
   if (!parsed.length) throw new ApiError(badRequest('the YAML holds no objects'));
   const discovery = createDiscovery(token);
   return Promise.all(

@@ -6,10 +6,11 @@ import { getObject } from '@/lib/k8s/list';
 import { apiPath, RESOURCES } from '@/lib/k8s/resources';
 import { formatSelector } from '@/lib/format';
 import { mergeLogStreams, type LogSource } from './merge';
-import type { LogOptions } from './options';
+import { LIMIT_BYTES, MAX_LINES, type LogOptions } from './options';
 import { openPodLog } from './pod';
 
 // A Deployment's logs: every container of every pod its selector matches, interleaved, `[pod/container] ` first.
+// Bounded like one pod's log: LIMIT_BYTES shared by all containers, MAX_LINES lines, backpressure (merge.ts).
 
 export const MAX_LOG_SOURCES = 40;
 
@@ -34,9 +35,11 @@ export async function deploymentLogStream(token: string, namespace: string, name
   }
   const upstream = new AbortController();
   signal.addEventListener('abort', () => upstream.abort(), { once: true });
+  // One byte budget for the whole request, shared by its containers (not 40 × LIMIT_BYTES).
+  const perSource = Math.max(64 * 1024, Math.floor(LIMIT_BYTES / Math.min(pairs.length, MAX_LOG_SOURCES)));
   const sources: LogSource[] = pairs.slice(0, MAX_LOG_SOURCES).map(({ pod, container }) => ({
     prefix: `[${pod}/${container}] `,
-    open: () => openPodLog(token, namespace, pod, opts, container, upstream.signal, opts.follow ? opts.timestamps : true),
+    open: () => openPodLog(token, namespace, pod, opts, container, upstream.signal, opts.follow ? opts.timestamps : true, perSource),
   }));
   if (pairs.length > MAX_LOG_SOURCES) {
     const note = `showing the first ${MAX_LOG_SOURCES} of ${pairs.length} containers\n`;
@@ -47,5 +50,6 @@ export async function deploymentLogStream(token: string, namespace: string, name
     timestamps: opts.timestamps,
     describeError: (e) => fromTransport(e).message,
     onCancel: () => upstream.abort(),
+    maxLines: MAX_LINES,
   });
 }
