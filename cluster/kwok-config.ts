@@ -24,6 +24,12 @@ export function writeKwokConfig(): string {
     metadata: { name: 'wheelhouse-fake-logs' },
     spec: { logs: [{ containers: [], logsFile: paths.fakeContainerLog, follow: true }] },
   };
-  writeFileSync(kwokConfigFile, [...stages, stringify(clusterLogs).trim(), ...kwokExecDocuments()].join('\n---\n') + '\n');
+  // The resource-metrics endpoint and the usage it reports (metrics-server scrapes it; issue 14).
+  const kwokDir = path.dirname(paths.kwokStagesDir);
+  const metrics = readdirSync(kwokDir)
+    .filter((f) => /^metrics-.*\.yaml$/.test(f))
+    .sort()
+    .map((f) => readFileSync(path.join(kwokDir, f), 'utf8').trim());
+  writeFileSync(kwokConfigFile, [...stages, stringify(clusterLogs).trim(), ...kwokExecDocuments(), ...metrics].join('\n---\n') + '\n');
   return kwokConfigFile;
 }

@@ -43,8 +43,8 @@ export async function openLogs(session: LogSession, t: ActionTarget, opts: LogOp
     signal.removeEventListener('abort', cut);
   };
   try {
-    const body = t.kindName === 'deployments'
-      ? await deploymentLogStream(session.bearer, namespace, t.name, opts, abort.signal)
+    const body = t.kindName !== 'pods'
+      ? await deploymentLogStream(session.bearer, namespace, t.name, opts, abort.signal, t.kindName)
       : await podLogStream(session.bearer, namespace, t.name, opts, abort.signal);
     return onFinish(body, finish);
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@/lib/k8s/errors';
-import type { KindName } from '@/lib/k8s/resources';
+import type { KindRef } from '@/lib/k8s/resources';
 import type { BaseRow } from '@/lib/k8s/rows/types';
 import { bookmarked, newBook, paged, relisted, removed, replayMessages, resumeFrom, upserted } from './informer-state';
 import { listWatch, type LiveSink, type PageInfo, type Upstream } from './list-watch';
@@ -44,7 +44,7 @@ export class Informer implements LiveSink {
   /** Called once the last subscriber has left or the upstream failed: the registry forgets this informer. */
   onClosed?: () => void;
 
-  constructor(private readonly kind: KindName, private readonly upstreamFor: (token: string) => Upstream, private readonly pageSize?: number) {}
+  constructor(private readonly kind: KindRef, private readonly upstreamFor: (token: string) => Upstream, private readonly pageSize?: number) {}
 
   get size(): number {
     return this.subs.size;

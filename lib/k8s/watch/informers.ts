@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
-import type { KindName } from '@/lib/k8s/resources';
+import type { KindRef } from '@/lib/k8s/resources';
 import type { Scope } from './events';
 import { Informer, type Subscriber } from './informer';
 import type { Upstream } from './list-watch';
@@ -9,7 +9,7 @@ import type { Upstream } from './list-watch';
 // is repeated every RECHECK_MS while they stay, and a denial ends their stream.
 
 export interface JoinRequest {
-  kind: KindName;
+  kind: KindRef;
   scope: Scope;
   username: string;
   subscriber: Subscriber;
@@ -17,8 +17,8 @@ export interface JoinRequest {
 
 export interface InformerDeps {
   /** undefined = allowed; throws ApiError when the check itself fails (e.g. 401). */
-  denial(token: string, username: string, kind: KindName, scope: Scope): Promise<ApiErrorBody | undefined>;
-  upstream(token: string, kind: KindName, scope: Scope): Upstream;
+  denial(token: string, username: string, kind: KindRef, scope: Scope): Promise<ApiErrorBody | undefined>;
+  upstream(token: string, kind: KindRef, scope: Scope): Upstream;
   recheckMs?: number;
 }
 
@@ -51,7 +51,7 @@ function count(username: string, key: string, delta: 1 | -1): void {
   else joinedBy.delete(username);
 }
 
-const keyOf = (kind: KindName, s: Scope) => JSON.stringify([kind, s.namespace ?? '', s.labelSelector ?? '', s.fieldSelector ?? '']);
+const keyOf = (kind: KindRef, s: Scope) => JSON.stringify([kind, s.namespace ?? '', s.labelSelector ?? '', s.fieldSelector ?? '']);
 
 /** Joins (or starts) the scope's informer; resolves with the function that leaves it. Throws ApiError if denied. */
 export async function joinInformer(req: JoinRequest, deps: InformerDeps): Promise<() => void> {

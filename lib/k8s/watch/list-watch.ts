@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { KindName } from '@/lib/k8s/resources';
+import type { KindRef } from '@/lib/k8s/resources';
 import { toRow } from '@/lib/k8s/rows';
 import type { BaseRow } from '@/lib/k8s/rows/types';
 import type { RelistReason } from './wire';
@@ -29,7 +29,7 @@ export interface LiveSink {
 }
 
 export interface ListWatchOptions {
-  kind: KindName;
+  kind: KindRef;
   upstream: Upstream;
   sink: LiveSink;
   signal: AbortSignal;
