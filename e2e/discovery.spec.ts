@@ -47,7 +47,7 @@ test('a CRD created during the test appears in the sidebar and lists its objects
     const link = ui.sidebar().getByRole('group', { name: group }).getByRole('link', { name: 'Gizmos' });
     await expect(link).toBeVisible({ timeout: 60_000 });
     await link.click();
-    await ui.waitForSynced();
+    await ui.waitForSynced(`gizmos.${group}`);
     expect(await ui.headers()).toEqual(['NAME', 'COLOR', 'AGE']);
     await expect.poll(async () => (await ui.rows()).map((r) => r.slice(0, 2))).toEqual([['blue-one', 'blue']]);
   } finally {
@@ -73,6 +73,10 @@ test('team-a sees the namespaced kinds it may list in team-a, and no cluster-sco
   }
   expect(canI(user, 'list', 'nodes')).toBe(false);
   await expect(ui.sidebar().getByRole('link', { name: 'Nodes', exact: true })).toHaveCount(0);
+  // What the sidebar offers lists without a 403.
+  await ui.sidebar().getByRole('link', { name: 'ConfigMaps', exact: true }).click();
+  await ui.waitForSynced('configmaps');
+  await expect.poll(() => ui.rowNames()).toContain('app-config');
   await expect(page.locator('[role="alert"][data-reason="Forbidden"]')).toHaveCount(0);
 });
 

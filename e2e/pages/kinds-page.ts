@@ -9,10 +9,16 @@ export class KindsPage {
     if (opts.namespace) q.set('ns', opts.namespace);
     if (opts.wide) q.set('o', 'wide');
     await this.page.goto(`/${kind}${q.size ? `?${q}` : ''}`);
+    await expect(this.list(kind)).toBeVisible();
+  }
+
+  /** The list of one kind (its URL name), or whichever list the page shows. */
+  list(kind?: string): Locator {
+    return this.page.locator(kind ? `section[data-kind="${kind}"]` : 'section[data-kind]');
   }
 
   table(): Locator {
-    return this.page.locator('section[data-kind] table');
+    return this.list().locator('table');
   }
 
   sidebar(): Locator {
@@ -38,7 +44,7 @@ export class KindsPage {
   }
 
   /** The list is live and its first listing is complete. */
-  async waitForSynced() {
-    await expect(this.page.getByTestId('live-indicator')).toHaveAttribute('data-synced', 'true');
+  async waitForSynced(kind?: string) {
+    await expect(this.list(kind).getByTestId('live-indicator')).toHaveAttribute('data-synced', 'true');
   }
 }
