@@ -65,7 +65,8 @@ export async function navigate(ctx: BrowserContext, url: string): Promise<Naviga
   let wireBytes = 0;
   let textBytes = 0;
   cdp.on('Network.requestWillBeSent', (e) => {
-    if (e.request.url.includes('/api/k8s/pods/watch')) streamId = e.requestId;
+    // The page's one live connection (it also carries the namespace picker's list, a few hundred bytes).
+    if (e.request.method === 'GET' && new URL(e.request.url).pathname === '/api/live' && !streamId) streamId = e.requestId;
   });
   cdp.on('Network.dataReceived', (e) => {
     if (e.requestId !== streamId) return;

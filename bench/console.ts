@@ -4,11 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
+import { CONTROL_SUB, MuxParser, type Control, type ListSpec } from '../lib/k8s/watch/mux-wire';
 import { SseParser, type SnapshotData } from '../lib/k8s/watch/wire';
 import { sleep } from './kube';
 
 // The console under test: a production build started by the bench on its own port, signed-in sessions, and a
-// byte-counting SSE client.
+// byte-counting client of the live connection.
 
 export interface Console { url: string; pid: number; stop(): Promise<void> }
 
@@ -97,27 +98,45 @@ export function treeRss(pid: number): number {
 
 export interface StreamStats { wireBytes: number; textBytes: number; rows: number; firstRowsMs: number; syncedMs: number; close(): void }
 
-/** Opens a live list like the browser does (gzip accepted) and resolves once the listing is complete. */
-export function openStream(url: string, cookie: string, pathAndQuery: string): Promise<StreamStats> {
+/**
+ * Opens the browser's live connection like the console does (GET /api/live, gzip accepted), subscribes one list
+ * (POST /api/live with the session's CSRF token) and resolves once its listing is complete.
+ */
+export async function openStream(url: string, cookie: string, spec: Omit<ListSpec, 'type'>): Promise<StreamStats> {
+  const csrf = ((await (await fetch(`${url}/api/csrf`, { headers: { Cookie: cookie } })).json()) as { token: string }).token;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const stats: StreamStats = { wireBytes: 0, textBytes: 0, rows: 0, firstRowsMs: 0, syncedMs: 0, close: () => req.destroy() };
-    const req = http.get(`${url}${pathAndQuery}`, { headers: { Cookie: cookie, Accept: 'text/event-stream', 'Accept-Encoding': 'gzip' } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+    const subscribe = (conn: string) => fetch(`${url}/api/live`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: url, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ conn, subscribe: [{ id: 'bench.1', spec: { type: 'list', ...spec } }] }),
+    }).then((r) => (r.ok ? undefined : reject(new Error(`subscribe answered ${r.status}`))), reject);
+    const req = http.get(`${url}/api/live`, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`live connection answered ${res.statusCode}`));
       res.on('data', (c: Buffer) => (stats.wireBytes += c.length));
       const body = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
-      const parser = new SseParser();
+      const frames = new MuxParser();
+      const sse = new SseParser();
+      const text = new TextDecoder();
       body.on('data', (c: Buffer) => {
-        stats.textBytes += c.length;
-        for (const f of parser.push(c.toString('utf8'))) {
-          if (f.event === 'error') reject(new Error(f.data));
-          if (f.event !== 'snapshot') continue;
-          const d = JSON.parse(f.data) as SnapshotData;
-          stats.rows += d.rows.length;
-          if (!stats.firstRowsMs && d.rows.length) stats.firstRowsMs = performance.now() - t0;
-          if (d.done) {
-            stats.syncedMs = performance.now() - t0;
-            resolve(stats);
+        for (const f of frames.push(new Uint8Array(c))) {
+          if (f.sub === CONTROL_SUB) {
+            const control = JSON.parse(text.decode(f.payload)) as Control;
+            if (control.t === 'hello') void subscribe(control.conn);
+            continue;
+          }
+          stats.textBytes += f.payload.byteLength;
+          for (const e of sse.push(text.decode(f.payload))) {
+            if (e.event === 'error') reject(new Error(e.data));
+            if (e.event !== 'snapshot') continue;
+            const d = JSON.parse(e.data) as SnapshotData;
+            stats.rows += d.rows.length;
+            if (!stats.firstRowsMs && d.rows.length) stats.firstRowsMs = performance.now() - t0;
+            if (d.done) {
+              stats.syncedMs = performance.now() - t0;
+              resolve(stats);
+            }
           }
         }
       });

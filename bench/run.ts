@@ -5,9 +5,11 @@ import { ensureClusterUp, readClusterState, readToken } from '../cluster/state';
 import { changeToVisible, launch, navigate, signedInContext } from './browser';
 import { build, hasBuild, openStream, signIn, startConsole, treeRss, type StreamStats } from './console';
 import { adminClient, sleep } from './kube';
+import { measureTabs } from './tabs';
 import { clientNodeList, kubectlGetPods, median, percentile, rawList, repeat, routeFirstPage, routeWalk } from './measure';
 import { machine, markdown, ms, ratio, table, updateReadme, writeResults, type Line } from './report';
 import { cleanup, PROBE, seed, sizeFor } from './seed';
+import { fetchUsage, waitForUsage } from './usage';
 
 // `npm run bench [-- --pods 30000 --trials 20 --sessions 10 --keep --no-build --update-readme --seed-only --cleanup]`
 // Seeds the shared local cluster, starts a production build of the console on its own port, measures, prints
@@ -22,6 +24,7 @@ const { values: arg } = parseArgs({
     port: { type: 'string', default: '3107' },
     'page-size': { type: 'string', default: '500' },
     'walk-size': { type: 'string', default: '5000' },
+    'nav-rounds': { type: 'string', default: '14' },
     keep: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
@@ -105,6 +108,14 @@ async function main() {
     lines.push({ metric: `5. change → visible, p50 (${trials.fromReturn.length} trials)`, value: ms(p50) });
     lines.push({ metric: '   change → visible, p95', value: ms(p95), goal: '≤ 1,500 ms', pass: p95 <= 1500 });
     lines.push({ metric: '   … p95 incl. kubectl scale itself', value: ms(percentile(trials.fromStart, 95)) });
+    log('8. ten tabs of one browser');
+    const tabs = await measureTabs(browser, app.url, cookie, Number(arg['nav-rounds']), log);
+    out.tabs = tabs;
+    lines.push({ metric: '8. live streams the browser holds, 10 tabs open (peak)', value: String(tabs.streamsPeak), goal: '1 (not one per list or tab)', pass: tabs.streamsPeak <= 1 });
+    lines.push({ metric: '   … TCP connections to the console (peak)', value: String(tabs.tcpPeak), goal: '≤ 6 (HTTP/1.1 per host)' });
+    lines.push({ metric: `   sidebar navigation, 1 tab open (median of ${tabs.oneTab.length})`, value: ms(median(tabs.oneTab)) });
+    lines.push({ metric: '   sidebar navigation, 10 tabs open (median)', value: ms(median(tabs.tenTabs)), ratio: `${tabs.ratio.toFixed(2)}×` });
+    lines.push({ metric: '   … p95, 1 tab / 10 tabs', value: `${ms(tabs.p95One)} / ${ms(tabs.p95Ten)}` });
     await browser.close();
     const wirePerPod = cold.wireBytes / pods;
     out.bytes = { browserWire: cold.wireBytes, browserDecoded: cold.textBytes, rawJsonPerPod: rawPerPod };
@@ -112,23 +123,39 @@ async function main() {
     lines.push({ metric: '   … decoded SSE text per pod', value: `${(cold.textBytes / pods).toFixed(0)} B`, ratio: `${((100 * cold.textBytes) / pods / rawPerPod).toFixed(1)} %` });
     lines.push({ metric: '   raw JSON per pod', value: `${rawPerPod.toFixed(0)} B` });
 
+    log('8. usage columns (metrics.k8s.io)');
+    const first8 = await waitForUsage(app.url, cookie, pods);
+    const usage = [];
+    for (let i = 0; i < 3; i++) usage.push(await fetchUsage(app.url, cookie));
+    const u = usage[0];
+    out.usage = { waitedForPods: first8.pods, ms: usage.map((x) => x.ms), wireBytes: u.wireBytes, textBytes: u.textBytes, pods: u.pods };
+    lines.push({ metric: `8. usage answer, all pods (${u.pods.toLocaleString('en-US')} with samples)`, value: ms(median(usage.map((x) => x.ms))) });
+    lines.push({ metric: '   … bytes per pod (gzip, on the wire), once per window', value: `${(u.wireBytes / Math.max(1, u.pods)).toFixed(1)} B`, ratio: `${((100 * u.wireBytes) / Math.max(1, u.pods) / rawPerPod).toFixed(1)} %` });
+    lines.push({ metric: '   … decoded JSON per pod', value: `${(u.textBytes / Math.max(1, u.pods)).toFixed(1)} B` });
+
     log(`7. server RSS with ${arg.sessions} sessions (on a freshly started server)`);
     await app.stop();
     app = await startConsole(root, Number(arg.port));
-    await openStream(app.url, await signIn(app.url, token), '/api/k8s/pods/watch?namespace=default').then((s) => s.close());
+    await openStream(app.url, await signIn(app.url, token), { kind: 'pods', namespace: 'default' }).then((s) => s.close());
     await sleep(2000);
     const baseline = treeRss(app.pid);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, treeRss(app.pid))), 200);
     const cookies = await Promise.all(Array.from({ length: Number(arg.sessions) }, () => signIn(app.url, token)));
-    const streams: StreamStats[] = await Promise.all(cookies.map((c) => openStream(app.url, c, '/api/k8s/pods/watch')));
+    const streams: StreamStats[] = await Promise.all(cookies.map((c) => openStream(app.url, c, { kind: 'pods' })));
     const allSynced = Math.max(...streams.map((st) => st.syncedMs));
     await sleep(10_000);
     const steady = treeRss(app.pid);
+    // Then every session polls its usage at once, as the pods pages would at the same window.
+    const peakBeforeUsage = peak;
+    await Promise.all(cookies.map((c) => fetchUsage(app.url, c)));
+    const peakUsage = peak;
+    const steadyUsage = treeRss(app.pid);
     clearInterval(sampler);
     streams.forEach((s) => s.close());
-    out.rss = { baselineMB: baseline / MB, peakMB: peak / MB, steadyMB: steady / MB, sessions: streams.length, syncedMs: streams.map((s) => s.syncedMs) };
-    lines.push({ metric: `7. server RSS, ${streams.length} sessions watching all pods (peak)`, value: `${Math.round(peak / MB)} MB`, goal: '≤ 400 MB', pass: peak <= 400 * MB });
+    out.rss = { baselineMB: baseline / MB, peakMB: peakBeforeUsage / MB, steadyMB: steady / MB, sessions: streams.length, syncedMs: streams.map((s) => s.syncedMs), peakWithUsageMB: peakUsage / MB, afterUsageMB: steadyUsage / MB };
+    lines.push({ metric: `7. server RSS, ${streams.length} sessions watching all pods (peak)`, value: `${Math.round(peakBeforeUsage / MB)} MB`, goal: '≤ 400 MB', pass: peakBeforeUsage <= 400 * MB });
+    lines.push({ metric: `   … peak with the ${streams.length} sessions' usage polled at once`, value: `${Math.round(peakUsage / MB)} MB`, goal: '≤ 400 MB', pass: peakUsage <= 400 * MB });
     lines.push({ metric: '   … steady, 10 s after all listings are done', value: `${Math.round(steady / MB)} MB` });
     lines.push({ metric: `   … the ${streams.length} concurrent listings took`, value: ms(allSynced) });
     lines.push({ metric: '   … idle server before the sessions', value: `${Math.round(baseline / MB)} MB` });

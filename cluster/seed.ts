@@ -111,7 +111,7 @@ async function kindSettled(kc: KubeConfig, o: KubernetesObject): Promise<boolean
 export async function seed(kc: KubeConfig, timeoutMs = 120_000): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
   const accounts = loadManifests(path.join(paths.seedDir, 'accounts.yaml'));
-  const workloads = loadManifests(path.join(paths.seedDir, 'workloads.yaml'));
+  const workloads = ['workloads.yaml', 'metrics-workloads.yaml'].flatMap((f) => loadManifests(path.join(paths.seedDir, f)));
   const kinds = loadManifests(path.join(paths.seedDir, 'kinds.yaml'));
   await applyAll(kc, accounts);
   await applyAll(kc, workloads.filter((o) => o.kind === 'Namespace'));

@@ -15,6 +15,9 @@ const BAD_NAMES = [
 const BAD_NAMESPACES = [...BAD_NAMES, '-', 'kube-system%2F..'];
 const BAD_KINDS = ['podz', 'Pods', 'pods.v1', 'secrets', 'configmaps', '..', '%2e%2e', '..%2Fsecrets', 'x'.repeat(3000), '%00', 'deployments%2F..', 'deployments.apps'];
 
+/** A well-formed connection id that no session holds. */
+const NO_CONN = '00000000-0000-4000-8000-000000000000';
+
 const json = (method: string, path: string, body: string, label: string): Case => ({ label, method, path, body, contentType: 'application/json' });
 
 function objectRoutes(kind: string, ns: string, name: string, why: string): Case[] {
@@ -38,7 +41,7 @@ function pathCases(): Case[] {
     ...BAD_KINDS.flatMap((k) => [
       ...objectRoutes(k, NS, TARGET, `kind ${k.slice(0, 20)}`),
       { label: `list, kind ${k.slice(0, 20)}`, method: 'GET', path: `/api/k8s/${k}` },
-      { label: `watch, kind ${k.slice(0, 20)}`, method: 'GET', path: `/api/k8s/${k}/watch` },
+      json('POST', '/api/live', JSON.stringify({ conn: NO_CONN, subscribe: [{ id: 'corpus.1', spec: { type: 'list', kind: k } }] }), `live, kind ${k.slice(0, 20)}`),
     ]),
     // Actions a kind does not support, and a namespace on a cluster-scoped kind.
     { label: 'restart a pod', method: 'POST', path: `/api/k8s/pods/${NS}/${TARGET}/restart` },
@@ -60,7 +63,7 @@ function methodCases(): Case[] {
     [`${obj}/scale`, ['POST', 'PUT', 'DELETE']],
     [`${obj}/restart`, ['GET', 'PUT', 'PATCH', 'DELETE']],
     [`/api/k8s/pods/${NS}/${TARGET}/logs`, ['POST', 'PUT', 'DELETE']],
-    ['/api/k8s/deployments/watch', ['POST', 'DELETE']],
+    ['/api/live', ['PUT', 'PATCH', 'DELETE']],
     ['/api/apply', ['GET', 'PUT', 'PATCH', 'DELETE']],
     ['/api/access', ['GET', 'PUT', 'DELETE']],
     ['/api/csrf', ['POST', 'PUT', 'DELETE']],
@@ -104,6 +107,13 @@ function bodyCases(): Case[] {
     json('POST', '/api/apply', apply(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Corpus_Bad, namespace: ${NS}}\n`), 'apply: invalid object name'),
     json('POST', '/api/apply', apply(huge), 'apply: 30 MiB'),
     { label: 'apply: text/yaml', method: 'POST', path: '/api/apply', body: 'kind: ConfigMap', contentType: 'text/yaml' },
+    json('POST', '/api/live', '{', 'live: malformed JSON'),
+    json('POST', '/api/live', JSON.stringify({ conn: 'not-a-connection' }), 'live: bad connection id'),
+    json('POST', '/api/live', JSON.stringify({ conn: NO_CONN }), 'live: another session\'s or a closed connection'),
+    json('POST', '/api/live', JSON.stringify({ conn: NO_CONN, subscribe: [{ id: '../x', spec: { type: 'list', kind: 'pods' } }] }), 'live: bad subscription id'),
+    json('POST', '/api/live', JSON.stringify({ conn: NO_CONN, subscribe: Array.from({ length: 65 }, (_, i) => ({ id: `c.${i}`, spec: { type: 'list', kind: 'pods' } })) }), 'live: too many at once'),
+    json('POST', '/api/live', JSON.stringify({ conn: NO_CONN, subscribe: [{ id: 'c.1', spec: { type: 'exec', kind: 'pods' } }] }), 'live: unknown subscription type'),
+    json('POST', '/api/live', JSON.stringify({ conn: NO_CONN, extra: true }), 'live: unknown field'),
     json('POST', '/api/access', '{', 'access: malformed JSON'),
     json('POST', '/api/access', JSON.stringify({ checks: Array.from({ length: 50 }, () => ({ verb: 'get', group: '', resource: 'pods' })) }), 'access: too many checks'),
     json('POST', '/api/access', JSON.stringify({ checks: [{ verb: 'get;rm', group: '', resource: '../pods' }] }), 'access: bad check'),

@@ -1,5 +1,6 @@
 'use client';
 
+import { DetailUsage } from '@/components/metrics/detail-usage';
 import { COLUMNS, type Column } from '@/components/resources/columns';
 import type { ObjectDetail } from '@/lib/k8s/detail-types';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -34,6 +35,7 @@ export function DetailSections({ detail, now }: { detail: ObjectDetail; now: num
       {detail.secretKeys && detail.namespace && <SecretKeys namespace={detail.namespace} name={detail.name} keys={detail.secretKeys} />}
       {detail.links && <LinksSection groups={detail.links} namespace={ns} />}
       {(detail.containers.length > 0 || isPod) && <ContainersTable containers={detail.containers} template={!isPod} />}
+      <DetailUsage detail={detail} />
       {(detail.conditions.length > 0 || isPod || detail.kindName === 'nodes') && <ConditionsTable conditions={detail.conditions} now={now} />}
       {detail.endpoints && <EndpointsTable endpoints={detail.endpoints} namespace={ns} service={detail.name} />}
       {detail.pods && (

@@ -1,8 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { ObjectPanels } from '@/components/actions/object-actions';
 import { withNamespace } from '@/components/layout/use-namespace';
 import { ErrorPanel } from '@/components/ui/error-panel';
+import { isKindName } from '@/lib/k8s/resources';
 import { DetailHeader } from './detail-header';
 import { DetailSkeleton } from './detail-skeleton';
 import { DetailSections } from './detail-sections';
@@ -32,6 +34,7 @@ export function ObjectDetail({ kindName, kind, title, namespace, name }: Props) 
       ) : (
         <>
           {error && <ErrorPanel error={error} action={`cannot get ${what}`} />}
+          {detail && isKindName(kindName) && <ObjectPanels kindName={kindName} namespace={namespace} name={name} now={now} />}
           {detail ? <DetailSections detail={detail} now={now} /> : isLoading && <DetailSkeleton />}
         </>
       )}

@@ -21,7 +21,11 @@ export function FilterBar({ name, onName, labelSelector, onLabelSelector, wide, 
   const [draft, setDraft] = useState(labelSelector ?? '');
   const [selectorError, setSelectorError] = useState<string>();
 
-  useEffect(() => setDraft(labelSelector ?? ''), [labelSelector]);
+  const [draftFor, setDraftFor] = useState(labelSelector);
+  if (draftFor !== labelSelector) {
+    setDraftFor(labelSelector);
+    setDraft(labelSelector ?? '');
+  }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;

@@ -85,6 +85,17 @@ export class LiveStore {
     this.setStatus('live');
   }
 
+  /** A new subscription starts (its first frame with rows carries the field names again); rows stay on screen. */
+  restart(retry: boolean): void {
+    this.decoder.use([]);
+    this.setStatus(retry ? 'reconnecting' : 'connecting', this.error);
+  }
+
+  /** The server accepted the subscription, or its data flows: live, unless it already failed. */
+  accepted(): void {
+    if (this.status === 'connecting' || this.status === 'reconnecting') this.setStatus('live');
+  }
+
   apply(frame: SseFrame): void {
     if (frame.event === 'relist') {
       this.seen = new Set();

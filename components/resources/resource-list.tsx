@@ -2,9 +2,12 @@
 
 import { useMemo } from 'react';
 import useSWR from 'swr';
+import { CreateButton } from '@/components/actions/create-button';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { fetchJson } from '@/lib/client/fetch-json';
 import { refName, type KindName, type KindRef } from '@/lib/k8s/resources';
+import { MetricsNote } from '@/components/metrics/metrics-note';
+import { useListUsage } from '@/components/metrics/use-list-usage';
 import type { BaseRow } from '@/lib/k8s/rows/types';
 import type { TableColumn } from '@/lib/k8s/table';
 import type { InitialRows } from '@/lib/k8s/watch/first-page';
@@ -29,9 +32,11 @@ export function ResourceList({ kind, title, namespaced, initial }: { kind: KindR
   // The hook takes any URL name the list routes accept (they validate it against discovery).
   const { rows, error, isLoading, live, total, synced } = useResourceList(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined }, true, seed);
   const tableCols = useTableColumns(kind, initial?.columns);
+  // Usage columns (metrics.k8s.io) exist for pods and nodes only; other kinds get none.
+  const usage = useListUsage(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined });
   const columns = useMemo(
-    () => (typeof kind === 'string' ? (COLUMNS[kind] as Column<BaseRow>[]) : (tableColumns(name, tableCols ?? [], filters.wide) as Column<BaseRow>[])),
-    [kind, name, tableCols, filters.wide],
+    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(name, tableCols ?? [], filters.wide) as Column<BaseRow>[])),
+    [kind, name, tableCols, filters.wide, usage.columns],
   );
   const needle = filters.name.trim().toLowerCase();
   const shown = useMemo(() => (needle ? (rows as BaseRow[] | undefined)?.filter((row) => row.name.toLowerCase().includes(needle)) : (rows as BaseRow[] | undefined)), [rows, needle]);
@@ -47,6 +52,7 @@ export function ResourceList({ kind, title, namespaced, initial }: { kind: KindR
         <LiveIndicator status={live} error={error} synced={synced} />
         {shown && <span className="text-zinc-500" data-testid="row-count">{shown.length} shown</span>}
         {rows && !synced && total !== undefined && <span className="text-zinc-500">loading {rows.length.toLocaleString()} of {total.toLocaleString()}</span>}
+        {typeof kind === 'string' && <span className="ml-auto"><CreateButton kind={kind} namespace={namespace} /></span>}
       </div>
       <FilterBar
         name={filters.name}
@@ -56,6 +62,7 @@ export function ResourceList({ kind, title, namespaced, initial }: { kind: KindR
         wide={hasWide ? filters.wide : undefined}
         onWide={hasWide ? filters.setWide : undefined}
       />
+      <MetricsNote error={usage.error} />
       <ResourceTable
         label={title}
         rows={shown}

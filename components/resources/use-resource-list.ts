@@ -3,19 +3,17 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { KindName } from '@/lib/k8s/resources';
 import type { BaseRow, RowByKind } from '@/lib/k8s/rows/types';
-import { openLiveList } from './live-connection';
+import { openLiveList, type ListScope } from './live-list';
 import { IDLE, LiveStore, type LiveSnapshot, type LiveStatus } from './live-store';
 
 // The one list hook: every table reads its rows through here. Rows are live: the server lists, then watches, and
-// streams changes (GET /api/k8s/{kind}/watch, Server-Sent Events); there is no polling. Components that ask for
-// the same scope share one stream.
+// streams changes over the browser's one live connection (live-hub.ts, shared by all tabs); there is no polling.
+// Components that ask for the same scope share one subscription; the last one to leave unsubscribes at once.
 
-export interface ListScope { namespace?: string; labelSelector?: string; fieldSelector?: string }
+export type { ListScope } from './live-list';
 
 /** Polling interval for data that is not streamed (object details, counts). */
 export const REFRESH_MS = 2_000;
-/** How long a stream outlives its last user, so a re-render or quick navigation does not reconnect. */
-const LINGER_MS = 1_500;
 
 function query(scope: ListScope): string {
   const q = new URLSearchParams();
@@ -31,40 +29,32 @@ export function listUrl(kind: KindName, scope: ListScope = {}): string {
   return `/api/k8s/${kind}${query(scope)}`;
 }
 
-export function streamUrl(kind: KindName, scope: ListScope = {}): string {
-  return `/api/k8s/${kind}/watch${query(scope)}`;
-}
-
-interface Entry { store: LiveStore; users: number; close?: () => void; linger?: ReturnType<typeof setTimeout> }
+interface Entry { store: LiveStore; users: number; close?: () => void; kind: KindName; scope: ListScope }
 const streams = new Map<string, Entry>();
 
-function entryFor(url: string): Entry {
-  let e = streams.get(url);
-  if (!e) streams.set(url, (e = { store: new LiveStore(), users: 0 }));
+function entryFor(key: string, kind: KindName, scope: ListScope): Entry {
+  let e = streams.get(key);
+  if (!e) streams.set(key, (e = { store: new LiveStore(), users: 0, kind, scope }));
   return e;
 }
 
-function acquire(url: string): () => void {
-  const e = entryFor(url);
+function acquire(key: string): () => void {
+  const e = streams.get(key)!;
   e.users++;
-  if (e.linger) clearTimeout(e.linger);
-  e.linger = undefined;
-  e.close ??= openLiveList(url, e.store);
+  e.close ??= openLiveList(e.kind, e.scope, e.store);
   return () => {
     if (--e.users > 0) return;
-    e.linger = setTimeout(() => {
-      e.close?.();
-      streams.delete(url);
-    }, LINGER_MS);
+    e.close?.();
+    streams.delete(key);
   };
 }
 
-function restart(url: string): void {
-  const e = streams.get(url);
+function restart(key: string): void {
+  const e = streams.get(key);
   if (!e?.close) return;
   e.close();
   e.store.resumeFrom = undefined;
-  e.close = openLiveList(url, e.store);
+  e.close = openLiveList(e.kind, e.scope, e.store);
 }
 
 const noSubscribe = () => () => {};
@@ -91,9 +81,10 @@ export interface ResourceList<K extends KindName> {
 export interface SeedRows { rows: BaseRow[]; total?: number }
 
 export function useResourceList<K extends KindName>(kind: K, scope: ListScope = {}, enabled = true, seed?: SeedRows): ResourceList<K> {
-  const url = enabled ? streamUrl(kind, scope) : null;
+  const clean: ListScope = { namespace: scope.namespace || undefined, labelSelector: scope.labelSelector || undefined, fieldSelector: scope.fieldSelector || undefined };
+  const url = enabled ? `${kind}${query(clean)}` : null;
   // Streams live in the browser only; server rendering (and hydration) show the seed rows or the loading state.
-  const store = url && typeof window !== 'undefined' ? entryFor(url).store : undefined;
+  const store = url && typeof window !== 'undefined' ? entryFor(url, kind, clean).store : undefined;
   if (seed) store?.seed(seed.rows, seed.total);
   const serverSnap = useMemo(() => (seed ? () => seededSnapshot(seed) : idle), [seed]);
   useEffect(() => (url ? acquire(url) : undefined), [url]);

@@ -4,7 +4,8 @@ import { isApiErrorBody } from '@/lib/k8s/errors';
 // Which requests the audit trail records, and the reason of an answer a handler built itself.
 
 // POSTs that only ask questions (SelfSubjectAccessReviews for the buttons a user may press) change nothing.
-const READ_ONLY_POSTS = new Set(['/api/access']);
+// /api/live only subscribes to live lists and logs (it reads).
+const READ_ONLY_POSTS = new Set(['/api/access', '/api/live']);
 
 export function auditable(pathname: string): boolean {
   return !READ_ONLY_POSTS.has(pathname);

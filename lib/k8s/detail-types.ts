@@ -16,6 +16,8 @@ export interface ContainerInfo {
   stateDetail?: string;
   ready?: boolean;
   restarts: number;
+  /** [cpu request m, cpu limit m, memory request B, memory limit B] (0 = not set); absent when none is set. */
+  res?: [number, number, number, number];
 }
 
 export interface ConditionInfo { type: string; status: string; reason?: string; message?: string; lastTransition?: string }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Deployment, V1LabelSelector, V1Node, V1Pod, V1PodTemplateSpec, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { formatSelector } from '@/lib/format';
 import { kubeRequest } from './client';
 import { fromTransport } from './errors';
@@ -130,8 +130,15 @@ export async function describeObject(token: string, kindRef: KindRef, namespace:
       detail.pods = await related(async () => (await listRows(token, 'pods', { fieldSelector: `spec.nodeName=${name}` })).rows);
       break;
     }
-    default:
+    default: {
+      // Workloads with a selector and a pod template (StatefulSets, DaemonSets, Jobs): their pods and containers.
+      const w = obj as { spec?: { selector?: V1LabelSelector; template?: V1PodTemplateSpec } };
+      if (namespace && w.spec?.selector && w.spec.template) {
+        detail.containers = containers(w.spec.template.spec);
+        detail.pods = await podsBySelector(token, namespace, formatSelector(w.spec.selector));
+      }
       break;
+    }
   }
   detail.events = await events;
   return detail;

@@ -21,7 +21,7 @@ export interface ResourceKind {
 }
 
 export const RESOURCES = {
-  namespaces: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, title: 'Namespaces', nav: true },
+  namespaces: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, title: 'Namespaces', nav: true, detail: true },
   nodes: { kind: 'Node', group: '', version: 'v1', plural: 'nodes', namespaced: false, title: 'Nodes', nav: true, detail: true },
   pods: { kind: 'Pod', group: '', version: 'v1', plural: 'pods', namespaced: true, title: 'Pods', nav: true, detail: true },
   deployments: {
@@ -30,8 +30,16 @@ export const RESOURCES = {
   },
   replicasets: {
     kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true, title: 'ReplicaSets',
-    nav: true, detail: true,
+    nav: true, detail: true, scalable: true,
   },
+  statefulsets: {
+    kind: 'StatefulSet', group: 'apps', version: 'v1', plural: 'statefulsets', namespaced: true, title: 'StatefulSets',
+    nav: true, detail: true, scalable: true,
+  },
+  daemonsets: { kind: 'DaemonSet', group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true, title: 'DaemonSets', nav: true, detail: true },
+  jobs: { kind: 'Job', group: 'batch', version: 'v1', plural: 'jobs', namespaced: true, title: 'Jobs', nav: true, detail: true },
+  cronjobs: { kind: 'CronJob', group: 'batch', version: 'v1', plural: 'cronjobs', namespaced: true, title: 'CronJobs', nav: true, detail: true },
+  configmaps: { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', namespaced: true, title: 'ConfigMaps', nav: true, detail: true },
   services: { kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, title: 'Services', nav: true, detail: true },
   events: { kind: 'Event', group: '', version: 'v1', plural: 'events', namespaced: true, title: 'Events', nav: true },
 } as const satisfies Record<string, ResourceKind>;

@@ -3,6 +3,7 @@ import { tableRow, type TableItem } from '@/lib/k8s/table';
 import type { BaseRow, RowByKind } from './types';
 import { podRow } from './pods';
 import { deploymentRow, replicaSetRow } from './workloads';
+import { configMapRow, cronJobRow, daemonSetRow, jobRow, statefulSetRow } from './more-workloads';
 import { serviceRow } from './services';
 import { eventRow, namespaceRow, nodeRow } from './cluster';
 
@@ -14,6 +15,11 @@ export const ROW_MAPPERS: { [K in KindName]: Mapper<K> } = {
   pods: podRow,
   deployments: deploymentRow,
   replicasets: replicaSetRow,
+  statefulsets: statefulSetRow,
+  daemonsets: daemonSetRow,
+  jobs: jobRow,
+  cronjobs: cronJobRow,
+  configmaps: configMapRow,
   services: serviceRow,
   nodes: nodeRow,
   namespaces: namespaceRow,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { kubeRequest, kubeStream } from '@/lib/k8s/client';
 import { ApiError, fromStatus, fromTransport } from '@/lib/k8s/errors';
@@ -80,13 +81,15 @@ export async function* watchEvents(
 
 /** The user's own view of one collection; watches end after 4–5 min so the token is checked again. */
 export function userUpstream(token: string, kind: KindRef, scope: Scope): Upstream {
+  // The page gate's fair queue is per user; keyed by a hash, never the token itself.
+  const userKey = createHash('sha256').update(token).digest('base64url').slice(0, 16);
   return {
     list: (limit, cont, signal) => {
       const fetchPage = () => {
         if (signal.aborted) throw new ApiError({ status: 499, reason: 'ClientClosed', message: 'The browser went away.' });
         return listPage(token, kind, scope, limit, cont, signal);
       };
-      return cont ? pageGate.run(fetchPage) : fetchPage();
+      return cont ? pageGate.run(userKey, fetchPage) : fetchPage();
     },
     watch: (rv, signal) => watchEvents(token, kind, scope, rv, 240 + Math.floor(Math.random() * 60), signal),
   };

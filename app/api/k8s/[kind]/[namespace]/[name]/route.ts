@@ -1,6 +1,6 @@
 import { json, withSession } from '@/lib/api/respond';
 import { kindParam, kindRefParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
-import { deleteObject } from '@/lib/k8s/actions/delete';
+import { deleteObject, propagationParam } from '@/lib/k8s/actions/delete';
 import { actionTarget } from '@/lib/k8s/actions/target';
 import { describeObject } from '@/lib/k8s/detail';
 
@@ -16,9 +16,10 @@ export const GET = withSession<Params>(async (_req, { params, session }) => {
   return json(detail);
 });
 
-// DELETE /api/k8s/pods/default/nginx-abc → { kind, namespace, name, uid, warnings } (pods, deployments, services)
+// DELETE /api/k8s/pods/default/nginx-abc[?propagationPolicy=Background|Foreground|Orphan]
+//   → { kind, namespace, name, uid, warnings } (every kind but events)
 export const DELETE = withSession<Params>(async (req, { params, session }) => {
   const kind = kindParam(params.kind);
   const t = actionTarget('delete', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
-  return json(await deleteObject(session.bearer, t));
+  return json(await deleteObject(session.bearer, t, propagationParam(req.nextUrl.searchParams.get('propagationPolicy'))));
 });
