@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import useSWR from 'swr';
 import { CreateButton } from '@/components/actions/create-button';
+import useSWR from 'swr';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { fetchJson } from '@/lib/client/fetch-json';
 import { isKindName, refName, type KindName, type KindRef } from '@/lib/k8s/resources';
