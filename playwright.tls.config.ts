@@ -11,9 +11,6 @@ import { SESSION_SECRET, TLS_LOG_DIR, TLS_PORTS } from './e2e/tls-support';
 // the same bundle (the plain-HTTP login rule), reaching the API server through a TCP relay on 3109 that the tests
 // open, cut and restore (the cluster-unreachable banner).
 
-// The suites skip themselves under the default config (they need these servers).
-process.env.WHEELHOUSE_E2E_TLS = '1';
-
 function apiServerPort(): string {
   try {
     const state = JSON.parse(readFileSync(path.join(__dirname, '.cluster/cluster.json'), 'utf8')) as { ports?: { apiserver?: number } };
@@ -29,7 +26,7 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
     command: `mkdir -p ${TLS_LOG_DIR} && exec bash scripts/standalone.sh --port ${port}${opts.http ? ' --http' : ''} > ${TLS_LOG_DIR}/${port}.log 2>&1`,
     url: `${scheme}://127.0.0.1:${port}/healthz`,
     ignoreHTTPSErrors: true,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     env: {
       NEXTAUTH_URL: `${scheme}://127.0.0.1:${port}`,
@@ -37,13 +34,15 @@ function server(port: number, opts: { http?: boolean; apiPort?: string } = {}) {
       KUBERNETES_SERVICE_HOST: '127.0.0.1',
       KUBERNETES_SERVICE_PORT: opts.apiPort ?? apiServerPort(),
       WHEELHOUSE_INCLUSTER_CA_FILE: '.cluster/ca.crt',
+      // e2e/exec-tls.spec.ts waits for an idle shell to be closed (the default is 15 minutes).
+      WHEELHOUSE_EXEC_IDLE_SECONDS: '30',
     },
   };
 }
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: ['tls.spec.ts', 'security.spec.ts', '*.tls.spec.ts'],
+  testMatch: ['tls.spec.ts', 'security.spec.ts', 'exec-tls.spec.ts', '*.tls.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'e2e/.artifacts/results-tls',
   fullyParallel: false,

@@ -126,7 +126,7 @@ export async function seed(admin: Admin, size: BenchSize, log: (s: string) => vo
   log(`seeding ${size.nodes} nodes, ${size.namespaces} namespaces, ${size.deployments} deployments, ${size.services} services, ${size.pods} pods`);
   await pool(Array.from({ length: size.nodes }, (_, i) => i), 16, (i) => must(admin.request('POST', '/api/v1/nodes', {
     apiVersion: 'v1', kind: 'Node',
-    metadata: { name: nodeName(i), labels: { ...label, type: 'kwok', 'kubernetes.io/hostname': nodeName(i) }, annotations: { 'kwok.x-k8s.io/node': 'fake' } },
+    metadata: { name: nodeName(i), labels: { ...label, type: 'kwok', 'kubernetes.io/hostname': nodeName(i) }, annotations: { 'kwok.x-k8s.io/node': 'fake', 'metrics.k8s.io/resource-metrics-path': `/metrics/nodes/${nodeName(i)}/metrics/resource` } },
     status: { capacity, allocatable: capacity },
   }), `node ${i}`));
   const all = Array.from({ length: size.namespaces }, (_, i) => objects(size, i));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { paths } from './paths';
 
-export const binaryNames = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubectl'] as const;
+export const binaryNames = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubectl', 'metrics-server'] as const;
 export type BinaryName = (typeof binaryNames)[number];
 export type Binaries = Record<BinaryName, string>;
 
@@ -21,8 +21,14 @@ export async function ensureBinaries(): Promise<Binaries> {
       code === 0 ? resolve(out) : reject(new Error(`build: cluster/build/build.sh failed (${sig ?? `exit ${code}`})`)),
     );
   });
-  const dir = stdout.trim().split('\n').pop() ?? '';
+  const lines = stdout.trim().split('\n');
+  const dir = lines.pop() ?? '';
   const bins = Object.fromEntries(binaryNames.map((b) => [b, path.join(dir, b)])) as Binaries;
+  // Binaries cached in a folder of their own (metrics-server) come as `name=<path>` lines before the folder.
+  for (const l of lines) {
+    const [name, file] = l.split('=', 2);
+    if ((binaryNames as readonly string[]).includes(name) && file) bins[name as BinaryName] = file;
+  }
   const missing = binaryNames.filter((b) => !existsSync(bins[b]));
   if (missing.length) throw new Error(`build: ${missing.join(', ')} missing from ${dir}`);
   return bins;

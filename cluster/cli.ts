@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { down } from './down';
+import { restartMetricsServer, stopMetricsServer } from './metrics-server';
 import { parseNodeCount } from './nodes';
 import { paths, repoRoot } from './paths';
 import { status } from './status';
@@ -64,13 +65,21 @@ async function cmdStatus(): Promise<number> {
   return s.up ? 0 : 1;
 }
 
+/** Stops or starts only metrics-server (tests of the console without metrics); the rest of the cluster runs on. */
+async function cmdMetricsServer(action: 'stop' | 'start'): Promise<number> {
+  if (action === 'stop') await stopMetricsServer();
+  else console.log(`cluster: metrics-server running (pid ${await restartMetricsServer()})`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   process.chdir(repoRoot);
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'up') return cmdUp(args);
   if (cmd === 'down') return cmdDown();
   if (cmd === 'status') return cmdStatus();
-  console.error('usage: tsx cluster/cli.ts up [--nodes N] | down | status');
+  if (cmd === 'metrics-server' && (args[0] === 'stop' || args[0] === 'start')) return cmdMetricsServer(args[0]);
+  console.error('usage: tsx cluster/cli.ts up [--nodes N] | down | status | metrics-server stop|start');
   return 2;
 }
 

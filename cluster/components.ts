@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Binaries } from './binaries';
+import { kwokEnv } from './kwok-exec';
 import type { ProbeTls } from './health';
 import { paths } from './paths';
 import type { Pki } from './pki';
@@ -17,15 +18,18 @@ export interface Ports {
   controllerManager: number;
   scheduler: number;
   kwok: number;
+  metricsServer: number;
 }
 
 export interface ComponentSpec {
-  name: 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok';
+  name: 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok' | 'metrics-server';
   binary: string;
   args: string[];
   port: number;
   healthUrl: string;
   tls?: ProbeTls;
+  /** The process's environment when not the caller's (kwok: exec'd shells inherit it). */
+  env?: Record<string, string>;
 }
 
 const cfg = (name: string) => path.join(paths.config, name);
@@ -93,15 +97,14 @@ export function componentSpecs(bins: Binaries, pki: Pki, ports: Ports): Componen
         `--kubelet-certificate-authority=${pki.caCrt}`,
         `--kubelet-client-certificate=${pki.cert('apiserver-kubelet-client').crt}`,
         `--kubelet-client-key=${pki.cert('apiserver-kubelet-client').key}`,
-        // Request-header auth for aggregated APIs; without it every delegating component logs errors about the
-        // missing requestheader CA in kube-system/extension-apiserver-authentication.
-        `--requestheader-client-ca-file=${pki.caCrt}`,
+        // Request-header auth for aggregated APIs (metrics-server): only the front-proxy CA's client may assert users.
+        `--requestheader-client-ca-file=${pki.frontProxyCaCrt}`,
         '--requestheader-allowed-names=front-proxy-client',
         '--requestheader-username-headers=X-Remote-User',
         '--requestheader-group-headers=X-Remote-Group',
         '--requestheader-extra-headers-prefix=X-Remote-Extra-',
-        `--proxy-client-cert-file=${pki.cert('front-proxy-client').crt}`,
-        `--proxy-client-key-file=${pki.cert('front-proxy-client').key}`,
+        `--proxy-client-cert-file=${pki.cert('proxy-client').crt}`,
+        `--proxy-client-key-file=${pki.cert('proxy-client').key}`,
         '--profiling=false',
       ],
       port: ports.apiserver,
@@ -155,6 +158,7 @@ export function componentSpecs(bins: Binaries, pki: Pki, ports: Ports): Componen
       port: ports.kwok,
       healthUrl: `https://127.0.0.1:${ports.kwok}/healthz`,
       tls: healthTls,
+      env: kwokEnv(),
     },
   ];
 }

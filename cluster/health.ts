@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** TLS material for probing our own https endpoints with verification on. */
 export interface ProbeTls {
@@ -43,7 +44,7 @@ export async function isHealthy(url: string, tls?: ProbeTls): Promise<boolean> {
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const sleep = (ms: number): Promise<void> => delay(ms);
 
 /**
  * Polls `check` until it returns a truthy value. `alive` lets the caller fail fast when the process it waits on died.

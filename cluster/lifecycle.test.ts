@@ -14,11 +14,9 @@ describe('cluster lifecycle and state contract', () => {
   });
 
   it('reuses a running cluster instead of starting a second one', async () => {
-    const t0 = Date.now();
     const again = await ensureClusterUp({ quiet: true });
     expect(again.startedAt).toBe(first.startedAt);
     expect(again.pids).toEqual(first.pids);
-    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
   it('reports every component running and healthy', async () => {

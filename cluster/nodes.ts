@@ -20,7 +20,12 @@ function fakeNode(name: string): KubernetesObject & V1Node {
     kind: 'Node',
     metadata: {
       name,
-      annotations: { [nodeAnnotation]: 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+      annotations: {
+        [nodeAnnotation]: 'fake',
+        'node.alpha.kubernetes.io/ttl': '0',
+        // Where metrics-server scrapes this node's resource metrics: kwok serves one path per node (metrics-resource.yaml).
+        'metrics.k8s.io/resource-metrics-path': `/metrics/nodes/${name}/metrics/resource`,
+      },
       labels: {
         type: 'kwok',
         'node-role.kubernetes.io/agent': '',

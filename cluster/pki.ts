@@ -5,12 +5,15 @@ import path from 'node:path';
 /**
  * The cluster's own PKI, made with the openssl CLI: one CA signs every serving and client certificate (ECDSA P-256:
  * generating nine RSA keys would cost seconds on every `up`), and a separate RSA key pair signs ServiceAccount
- * tokens (RS256, what TokenRequest tokens use).
+ * tokens (RS256, what TokenRequest tokens use). The aggregation layer has its own front-proxy CA: the API server
+ * trusts X-Remote-User headers only from a client certificate of that CA, so no certificate of the main CA (which
+ * every component and the admin hold) can impersonate users toward an aggregated API such as metrics-server.
  */
 export interface Pki {
   dir: string;
   caCrt: string;
   caKey: string;
+  frontProxyCaCrt: string;
   saKey: string;
   saPub: string;
   cert: (name: string) => { crt: string; key: string };
@@ -21,6 +24,8 @@ interface CertSpec {
   subject: string;
   usage: 'server' | 'client';
   sans?: string[];
+  /** The signing CA's file prefix; the main CA (`ca`) when absent. */
+  ca?: 'ca' | 'front-proxy-ca';
 }
 
 const loopbackSans = ['IP:127.0.0.1', 'DNS:localhost'];
@@ -35,7 +40,11 @@ const certs: CertSpec[] = [
   },
   { name: 'loopback-serving', subject: '/CN=wheelhouse-loopback', usage: 'server', sans: loopbackSans },
   { name: 'admin', subject: '/O=system:masters/CN=wheelhouse-admin', usage: 'client' },
-  { name: 'front-proxy-client', subject: '/CN=front-proxy-client', usage: 'client' },
+  // Named proxy-client (not front-proxy-client) so a .cluster/pki from before the front-proxy CA is not reused.
+  { name: 'proxy-client', subject: '/CN=front-proxy-client', usage: 'client', ca: 'front-proxy-ca' },
+  // metrics-server serves the aggregated metrics.k8s.io; the API server checks its name as <service>.<namespace>.svc.
+  { name: 'metrics-server', subject: '/CN=metrics-server', usage: 'server', sans: [...loopbackSans, 'DNS:metrics-server.kube-system.svc'] },
+  { name: 'metrics-server-client', subject: '/CN=system:metrics-server', usage: 'client' },
   { name: 'apiserver-kubelet-client', subject: '/O=system:masters/CN=kube-apiserver-kubelet-client', usage: 'client' },
   { name: 'kube-controller-manager', subject: '/CN=system:kube-controller-manager', usage: 'client' },
   { name: 'kube-scheduler', subject: '/CN=system:kube-scheduler', usage: 'client' },
@@ -62,6 +71,7 @@ function ecKey(file: string, cwd: string): void {
 }
 
 function issue(spec: CertSpec, cwd: string): void {
+  const ca = spec.ca ?? 'ca';
   const ext = [
     'basicConstraints=critical,CA:FALSE',
     'keyUsage=critical,digitalSignature',
@@ -72,7 +82,7 @@ function issue(spec: CertSpec, cwd: string): void {
   ecKey(`${spec.name}.key`, cwd);
   openssl(['req', '-new', '-key', `${spec.name}.key`, '-subj', spec.subject, '-out', `${spec.name}.csr`], cwd);
   openssl(
-    ['x509', '-req', '-in', `${spec.name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '365',
+    ['x509', '-req', '-in', `${spec.name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '365',
       '-sha256', '-extfile', `${spec.name}.ext`, '-out', `${spec.name}.crt`],
     cwd,
   );
@@ -84,6 +94,7 @@ export function pkiAt(dir: string): Pki {
     dir,
     caCrt: f('ca.crt'),
     caKey: f('ca.key'),
+    frontProxyCaCrt: f('front-proxy-ca.crt'),
     saKey: f('sa.key'),
     saPub: f('sa.pub'),
     cert: (name) => ({ crt: f(`${name}.crt`), key: f(`${name}.key`) }),
@@ -93,10 +104,11 @@ export function pkiAt(dir: string): Pki {
 /** Creates the CA, all leaf certificates and the ServiceAccount key pair (idempotent per file). */
 export function createPki(dir: string): Pki {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (!existsSync(path.join(dir, 'ca.crt'))) {
-    ecKey('ca.key', dir);
-    openssl(['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=wheelhouse-local-ca', '-days', '3650', '-sha256',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'ca.crt'], dir);
+  for (const [ca, cn] of [['ca', 'wheelhouse-local-ca'], ['front-proxy-ca', 'wheelhouse-front-proxy-ca']]) {
+    if (existsSync(path.join(dir, `${ca}.crt`))) continue;
+    ecKey(`${ca}.key`, dir);
+    openssl(['req', '-x509', '-new', '-key', `${ca}.key`, '-subj', `/CN=${cn}`, '-days', '3650', '-sha256',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', `${ca}.crt`], dir);
   }
   for (const spec of certs) if (!existsSync(path.join(dir, `${spec.name}.crt`))) issue(spec, dir);
   if (!existsSync(path.join(dir, 'sa.key'))) {

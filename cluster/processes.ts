@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ProbeTls } from './health';
 import { paths } from './paths';
 
@@ -36,10 +37,10 @@ export function isRunning(pid: number, binary: string): boolean {
 }
 
 /** Starts `binary` in its own session with output appended to `log`, records it, and lets it outlive this process. */
-export function startDetached(spec: Omit<ProcessRecord, 'pid'>, args: string[]): ProcessRecord {
+export function startDetached(spec: Omit<ProcessRecord, 'pid'>, args: string[], env?: Record<string, string>): ProcessRecord {
   const fd = openSync(spec.log, 'a');
   try {
-    const child = spawn(spec.binary, args, { detached: true, stdio: ['ignore', fd, fd], cwd: paths.state });
+    const child = spawn(spec.binary, args, { detached: true, stdio: ['ignore', fd, fd], cwd: paths.state, env: (env ?? process.env) as NodeJS.ProcessEnv });
     if (child.pid === undefined) throw new Error(`${spec.component}: failed to start ${spec.binary}`);
     child.unref();
     const record: ProcessRecord = { ...spec, pid: child.pid };
@@ -50,7 +51,7 @@ export function startDetached(spec: Omit<ProcessRecord, 'pid'>, args: string[]):
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> => delay(ms);
 
 function signal(pid: number, sig: NodeJS.Signals): void {
   try {

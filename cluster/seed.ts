@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObject, V1Deployment } from '@kubernetes/client-node';
+import { ApiextensionsV1Api, AppsV1Api, BatchV1Api, CoreV1Api, KubeConfig, KubernetesObject, V1Deployment } from '@kubernetes/client-node';
 import { applyAll, loadManifests } from './apply';
 import { waitFor } from './health';
 import { paths } from './paths';
@@ -69,16 +69,57 @@ async function waitForWorkloads(kc: KubeConfig, workloads: KubernetesObject[], t
   );
 }
 
+/** The CRDs of kinds.yaml first (Established before their objects), then the rest. */
+async function applyKinds(kc: KubeConfig, kinds: KubernetesObject[]): Promise<void> {
+  const crds = kinds.filter((o) => o.kind === 'CustomResourceDefinition');
+  await applyAll(kc, crds);
+  const ext = kc.makeApiClient(ApiextensionsV1Api);
+  await waitFor(
+    'seeded CRDs Established',
+    async () => {
+      for (const c of crds) {
+        const got = await ext.readCustomResourceDefinition({ name: c.metadata!.name! });
+        if (!got.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True')) return false;
+      }
+      return true;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+  // Discovery of a new group can lag its Established condition by a moment: retry until the objects apply.
+  await waitFor('seeded objects applied', () => applyAll(kc, kinds.filter((o) => o.kind !== 'CustomResourceDefinition')).then(() => true, () => false), { timeoutMs: 30_000, intervalMs: 500 });
+}
+
+/** StatefulSets and DaemonSets Ready, Jobs Complete, claims Bound. */
+async function kindSettled(kc: KubeConfig, o: KubernetesObject): Promise<boolean> {
+  const name = o.metadata!.name!;
+  const namespace = ns(o);
+  const apps = kc.makeApiClient(AppsV1Api);
+  if (o.kind === 'StatefulSet') {
+    const s = await apps.readNamespacedStatefulSet({ name, namespace });
+    return (s.status?.readyReplicas ?? 0) === (s.spec?.replicas ?? 1);
+  }
+  if (o.kind === 'DaemonSet') {
+    const d = await apps.readNamespacedDaemonSet({ name, namespace });
+    return !!d.status?.desiredNumberScheduled && d.status.numberReady === d.status.desiredNumberScheduled;
+  }
+  if (o.kind === 'Job') return ((await kc.makeApiClient(BatchV1Api).readNamespacedJob({ name, namespace })).status?.succeeded ?? 0) >= 1;
+  if (o.kind === 'PersistentVolumeClaim') return (await kc.makeApiClient(CoreV1Api).readNamespacedPersistentVolumeClaim({ name, namespace })).status?.phase === 'Bound';
+  return true;
+}
+
 /** Applies the seeded accounts and workload, mints the tokens, and waits for the pods. Safe to run again. */
 export async function seed(kc: KubeConfig, timeoutMs = 120_000): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
   const accounts = loadManifests(path.join(paths.seedDir, 'accounts.yaml'));
-  const workloads = loadManifests(path.join(paths.seedDir, 'workloads.yaml'));
+  const workloads = ['workloads.yaml', 'metrics-workloads.yaml'].flatMap((f) => loadManifests(path.join(paths.seedDir, f)));
+  const kinds = loadManifests(path.join(paths.seedDir, 'kinds.yaml'));
   await applyAll(kc, accounts);
   await applyAll(kc, workloads.filter((o) => o.kind === 'Namespace'));
   const namespaces = [...new Set(workloads.filter((o) => o.kind === 'Pod' || o.kind === 'Deployment').map(ns))];
   await waitForDefaultServiceAccounts(core, namespaces);
   await applyAll(kc, workloads.filter((o) => o.kind !== 'Namespace'));
+  await applyKinds(kc, kinds);
   await mintTokens(kc);
   await waitForWorkloads(kc, workloads, timeoutMs);
+  await waitFor('seeded kinds settled', async () => (await Promise.all(kinds.map((o) => kindSettled(kc, o)))).every(Boolean), { timeoutMs, intervalMs: 500 });
 }

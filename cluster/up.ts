@@ -7,8 +7,10 @@ import { audience, componentKubeconfig, componentSpecs, issuer, type Ports } fro
 import { isHealthy, waitFor } from './health';
 import { writeCertKubeconfig } from './kubeconfigs';
 import { writeKwokConfig } from './kwok-config';
+import { prepareExecSandbox } from './kwok-exec';
 import { releaseLockIfMine, withLock } from './lock';
 import { ensureNodes, parseNodeCount } from './nodes';
+import { metricResolutionSeconds, metricsApiService, metricsServerSpec, setUpMetricsServer, waitForMetricsApi } from './metrics-server';
 import { logFile, paths } from './paths';
 import { createPki } from './pki';
 import { PortPicker } from './ports';
@@ -67,11 +69,13 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     controllerManager: await picker.pick(),
     scheduler: await picker.pick(),
     kwok: await picker.pick(),
+    metricsServer: await picker.pick(),
   };
   const server = `https://127.0.0.1:${ports.apiserver}`;
   writeCertKubeconfig(paths.kubeconfig, server, pki, 'admin', 'admin');
   for (const c of ['kube-controller-manager', 'kube-scheduler', 'kwok']) writeCertKubeconfig(componentKubeconfig(c), server, pki, c, c);
   writeKwokConfig();
+  prepareExecSandbox();
   rmSync(paths.etcdData, { recursive: true, force: true });
 
   const pids: Record<string, number> = {};
@@ -79,7 +83,7 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     const t = Date.now();
     // Checked right before spawning, so nothing starts after a signal handler began tearing down.
     abort.throwIfAborted();
-    const record = startDetached({ component: spec.name, binary: spec.binary, port: spec.port, log: logFile(spec.name), healthUrl: spec.healthUrl, tls: spec.tls }, spec.args);
+    const record = startDetached({ component: spec.name, binary: spec.binary, port: spec.port, log: logFile(spec.name), healthUrl: spec.healthUrl, tls: spec.tls }, spec.args, spec.env);
     pids[spec.name] = record.pid;
     try {
       await waitFor(spec.name, () => isHealthy(spec.healthUrl, spec.tls), {
@@ -100,12 +104,27 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     throw new ClusterUpError(`nodes: ${(e as Error).message}`, 'kwok', tailLog(logFile('kwok')));
   }
   log(`cluster: ${nodes} kwok nodes Ready`);
+  const ms = metricsServerSpec(bins, pki, ports);
+  try {
+    abort.throwIfAborted();
+    const t = Date.now();
+    pids[ms.name] = await setUpMetricsServer(kc, ms, pki, server, () => !abort.aborted);
+    log(`cluster: metrics-server live on 127.0.0.1:${ms.port} (pid ${pids[ms.name]}, ${Date.now() - t} ms)`);
+  } catch (e) {
+    throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
+  }
   try {
     await seed(kc);
   } catch (e) {
     throw new ClusterUpError(`seed: ${(e as Error).message}`, 'kube-controller-manager', tailLog(logFile('kube-controller-manager')));
   }
   log(`cluster: seeded workload Running (${Math.round((Date.now() - t0) / 100) / 10} s since start)`);
+  try {
+    await waitForMetricsApi(kc);
+  } catch (e) {
+    throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
+  }
+  log(`cluster: ${metricsApiService} Available (first samples within ${2 * metricResolutionSeconds} s)`);
 
   const state: ClusterState = {
     server,

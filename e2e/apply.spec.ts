@@ -165,7 +165,6 @@ test.describe('apply YAML', () => {
       await expect(diff).toContainText('+    tier: web');
       await expect(diff).not.toContainText('resourceVersion');
       await expect(diff).not.toContainText('managedFields');
-      await page.screenshot({ path: '/tmp/wh/shots/apply.png', fullPage: true });
       await ui.apply();
       await expect(ui.resultLines()).toHaveText('deployment.apps/apply-e2e-web configured');
       const changed = await readThrowaway();

@@ -41,7 +41,6 @@ test('pod logs: container picker, tail, timestamps, search, download, previous',
   await logs.search().fill('get /');
   await expect(page.getByTestId('log-matches')).toHaveText('1 matching');
   await expect(logs.output().locator('mark')).toHaveText(['GET /']);
-  await page.screenshot({ path: '/tmp/wh/shots/logs-pod.png' });
   await logs.option('Only matching lines').check();
   await expect(logs.lines()).toHaveText([kubectlLines('web-site', '-c', 'helloecho').find((l) => l.includes('GET /'))!]);
   await logs.option('Only matching lines').uncheck();
@@ -58,16 +57,23 @@ test('pod logs: container picker, tail, timestamps, search, download, previous',
 test('follow keeps the stream open until it is switched off', async ({ page, signInAs }) => {
   await signInAs('admin-user');
   const logs = new LogsPage(page);
-  let finished = 0;
-  page.on('requestfinished', (r) => r.url().includes('/logs?') && r.url().includes('follow=1') && finished++);
+  let ended = 0;
+  const isFollow = (r: { url(): string }) => r.url().includes('/logs?') && r.url().includes('follow=1');
+  page.on('requestfinished', (r) => isFollow(r) && ended++);
+  page.on('requestfailed', (r) => isFollow(r) && ended++);
+  const followed = page.waitForResponse(isFollow);
   await logs.openLogs('pods', 'default', 'web-site');
+  await followed;
   await expect(logs.lines()).toHaveCount(kubectlLines('web-site', '-c', 'nginx').length);
   await expect(logs.state()).toHaveText('Following');
-  await page.waitForTimeout(3_000);
+  // A round trip to the server after the log was shown: the followed request outlives it (no fixed wait).
+  expect((await page.request.get('/api/auth/session')).ok()).toBe(true);
   await expect(logs.state()).toHaveText('Following');
-  expect(finished, 'the followed request is still open').toBe(0);
+  expect(ended, 'the followed request is still open').toBe(0);
   await logs.option('Follow').uncheck();
   await expect(logs.state()).toHaveText('End of log');
+  // Switching follow off is what ends it.
+  await expect.poll(() => ended).toBeGreaterThan(0);
 });
 
 test('deployment logs: every pod, interleaved and prefixed by pod name', async ({ page, signInAs }) => {
@@ -92,5 +98,4 @@ test('deployment logs: every pod, interleaved and prefixed by pod name', async (
   const ordered = await logs.lineTexts();
   expect(ordered.slice(0, pods.length).map((l) => l.replace(/^\[[^\]]+\] /, ''))).toEqual(pods.map(() => perPod[0]));
   for (const pod of pods) expect(ordered.filter((l) => l.startsWith(`[${pod}/nginx] `)).map((l) => l.slice(pod.length + 9))).toEqual(perPod);
-  await page.screenshot({ path: '/tmp/wh/shots/logs-deployment.png' });
 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 
 // Helpers of the shipped-console suites (playwright.tls.config.ts): raw HTTP(S) requests with a chosen client
 // address and Host header, sign-in through next-auth's endpoints, the servers' audit lines, and a TCP relay to the

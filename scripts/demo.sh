@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to the console on the local cluster: installs npm packages, builds and starts the
 # local control plane (first time: builds Kubernetes from the Go module proxy), builds the console, and serves it on
-# http://127.0.0.1:${PORT:-3000}. Sign in with the token in .cluster/tokens/admin-user.
+# http://127.0.0.1:${PORT:-3000} with the console's own server (server/https-server.mjs, the one the image runs; plain
+# HTTP on loopback here), which also serves the exec WebSocket. Sign in with the token in .cluster/tokens/admin-user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-3000}
@@ -28,4 +29,5 @@ cat <<MSG
 
 MSG
 export NEXTAUTH_URL="http://127.0.0.1:${PORT}" NEXTAUTH_SECRET="$(cat "$secret_file")" WHEELHOUSE_LOCAL_CLUSTER=1
-exec npx next start -H 127.0.0.1 -p "$PORT"
+export WHEELHOUSE_HTTP=1 WHEELHOUSE_LISTEN_HOST=127.0.0.1 PORT
+exec node server/https-server.mjs

@@ -40,4 +40,14 @@ if need kwok; then
   (cd "$here/kwok" && go build -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
      -o "$bin/kwok" sigs.k8s.io/kwok/cmd/kwok)
 fi
+# metrics-server is cached in a folder of its own, keyed by its version: adding or bumping it never invalidates the
+# control plane's cache above. Its path goes to stdout as a `metrics-server=<path>` line before the folder.
+ms_bin="$cache_root/cluster-bin/metrics-server-${METRICS_SERVER_VERSION}_${gover}"
+mkdir -p "$ms_bin"
+if [ ! -x "$ms_bin/metrics-server" ]; then
+  log "metrics-server $METRICS_SERVER_VERSION ..."
+  (cd "$here/metrics-server" && go build -ldflags "-s -w -X k8s.io/client-go/pkg/version.gitVersion=$METRICS_SERVER_VERSION" \
+     -o "$ms_bin/metrics-server" sigs.k8s.io/metrics-server/cmd/metrics-server)
+fi
+echo "metrics-server=$ms_bin/metrics-server"
 echo "$bin"

@@ -33,4 +33,11 @@ rm -f go.mod go.sum
 go mod init wheelhouse.local/cluster-build/kwok >/dev/null 2>&1
 go get -tool "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
 go mod edit -go=1.26.0; go mod tidy
+
+# metrics-server depends on published k8s.io modules (no staging replaces needed).
+cd "$here/metrics-server"
+rm -f go.mod go.sum
+go mod init wheelhouse.local/cluster-build/metrics-server >/dev/null 2>&1
+go get -tool "sigs.k8s.io/metrics-server/cmd/metrics-server@$METRICS_SERVER_VERSION"
+go mod edit -go=1.26.0; go mod tidy
 echo "wrapper modules written"

@@ -30,8 +30,9 @@ export function useScale(kindName: KindName, namespace: string | undefined, name
   const [note, setNote] = useState<string>();
   const [hpaPrompt, setHpaPrompt] = useState<{ replicas: number; from: number; hpa: HpaInfo }>();
 
-  useEffect(() => {
-    if (!pending?.sent) return;
+  // Follows the live rows during render (React's "adjust state when props change"): each branch changes `pending`,
+  // so the next render does not take it again.
+  if (pending?.sent) {
     const { target, from, seen } = pending;
     if (!seen && live.replicas === target) setPending({ ...pending, seen: true });
     else if ((seen && live.replicas !== target) || (!seen && live.replicas !== from)) {
@@ -41,7 +42,7 @@ export function useScale(kindName: KindName, namespace: string | undefined, name
       setNote(`scaled to ${target}`);
       setPending(undefined);
     }
-  }, [pending, live.replicas, live.settled]);
+  }
 
   useEffect(() => {
     if (!note) return;

@@ -51,7 +51,7 @@ export function ApplyDialogs({ open, documents, onClose, onApplyValid, onForce, 
         <Skipped docs={errors} />
       </ConfirmDialog>
       <ConfirmDialog open={open === 'force'} title="Force apply: take ownership of these fields?" confirmLabel="Force apply" danger onConfirm={run(onForce)} onCancel={onClose}>
-        <p>Other field managers own these fields. Forcing sets them to this YAML's values and makes Wheelhouse their owner; the other managers are not told.</p>
+        <p>Other field managers own these fields. Forcing sets them to this YAML&apos;s values and makes Wheelhouse their owner; the other managers are not told.</p>
         <table className="mt-2 text-xs" aria-label="Fields that would be taken over">
           <thead><tr className="text-left"><th className="pr-4">Object</th><th className="pr-4">Field</th><th>Manager</th></tr></thead>
           <tbody>

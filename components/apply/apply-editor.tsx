@@ -3,7 +3,7 @@
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
-import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { APPLY_LIMITS } from '@/lib/k8s/apply/types';
 
 // The YAML (or JSON) editor: highlighting, line numbers, paste or upload a file. Size is shown against the 1 MiB
@@ -11,16 +11,15 @@ import { APPLY_LIMITS } from '@/lib/k8s/apply/types';
 
 const LABEL = 'YAML manifest';
 
+const DARK = '(prefers-color-scheme: dark)';
+function subscribeDark(onChange: () => void): () => void {
+  const mq = window.matchMedia(DARK);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+
 function usePrefersDark(): boolean {
-  const [dark, setDark] = useState(false);
-  useEffect(() => {
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    setDark(mq.matches);
-    const on = (e: MediaQueryListEvent) => setDark(e.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
-  return dark;
+  return useSyncExternalStore(subscribeDark, () => window.matchMedia(DARK).matches, () => false);
 }
 
 function formatBytes(n: number): string {

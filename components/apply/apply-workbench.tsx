@@ -14,9 +14,10 @@ import { useApply } from './use-apply';
 
 const ACTION = { preview: 'cannot preview this YAML', apply: 'nothing was applied', delete: 'nothing was deleted' } as const;
 
-export function ApplyWorkbench() {
+/** `initial`: the text the page opens with (a Create template). */
+export function ApplyWorkbench({ initial }: { initial?: string }) {
   const [selected] = useNamespace();
-  const s = useApply(selected);
+  const s = useApply(selected, initial);
   const [dialog, setDialog] = useState<DialogName>();
   const docs = s.preview?.documents ?? [];
   const errors = docs.filter((d) => d.outcome === 'error');

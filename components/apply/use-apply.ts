@@ -10,8 +10,8 @@ import type { ApiErrorBody } from '@/lib/k8s/errors';
 
 export interface RunOptions { force?: boolean; onlyValid?: boolean }
 
-export function useApply(namespace: string | undefined) {
-  const [text, setText] = useState('');
+export function useApply(namespace: string | undefined, initial = '') {
+  const [text, setText] = useState(initial);
   const [preview, setPreview] = useState<{ key: string; response: ApplyResponse }>();
   const [result, setResult] = useState<ApplyResponse>();
   const [error, setError] = useState<{ mode: ApplyMode; body: ApiErrorBody }>();

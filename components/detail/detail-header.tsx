@@ -4,24 +4,23 @@ import Link from 'next/link';
 import { ObjectActions } from '@/components/actions/object-actions';
 import { withNamespace } from '@/components/layout/use-namespace';
 import { formatAge } from '@/lib/format';
-import { RESOURCES, type KindName } from '@/lib/k8s/resources';
+import { isKindName } from '@/lib/k8s/resources';
 import { LINK } from './section';
 
-interface Props { kindName: KindName; namespace?: string; name: string; created?: string; now: number; actions: boolean }
+interface Props { kindName: string; kind: string; title: string; namespace?: string; name: string; created?: string; now: number; actions: boolean }
 
 /** Breadcrumb back to the list, kind + name, namespace, age, and the object's actions. */
-export function DetailHeader({ kindName, namespace, name, created, now, actions }: Props) {
-  const r = RESOURCES[kindName];
+export function DetailHeader({ kindName, kind, title, namespace, name, created, now, actions }: Props) {
   return (
     <header className="space-y-1">
       <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
-        <Link className={LINK} href={withNamespace(`/${kindName}`, namespace)}>{r.title}</Link>
+        <Link className={LINK} href={withNamespace(`/${kindName}`, namespace)}>{title}</Link>
         {namespace && <span> / {namespace}</span>}
         <span> / {name}</span>
       </nav>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="text-lg font-semibold">
-          <span className="font-normal text-zinc-500">{r.kind}</span> {name}
+          <span className="font-normal text-zinc-500">{kind}</span> {name}
         </h1>
         <dl className="flex gap-4 text-zinc-600 dark:text-zinc-400">
           {namespace && (
@@ -34,7 +33,7 @@ export function DetailHeader({ kindName, namespace, name, created, now, actions 
             </div>
           )}
         </dl>
-        {actions && <div className="ml-auto"><ObjectActions kindName={kindName} namespace={namespace} name={name} /></div>}
+        {actions && isKindName(kindName) && <div className="ml-auto"><ObjectActions kindName={kindName} namespace={namespace} name={name} /></div>}
       </div>
     </header>
   );

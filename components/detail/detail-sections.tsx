@@ -1,5 +1,6 @@
 'use client';
 
+import { DetailUsage } from '@/components/metrics/detail-usage';
 import { COLUMNS, type Column } from '@/components/resources/columns';
 import type { ObjectDetail } from '@/lib/k8s/detail-types';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -7,9 +8,13 @@ import { ConditionsTable } from './conditions-table';
 import { ContainersTable } from './containers-table';
 import { EndpointsTable } from './endpoints-table';
 import { eventColumns } from './event-columns';
+import { LinksSection } from './links-section';
 import { MetadataSection } from './metadata-section';
 import { RelatedTable } from './related-table';
+import { SecretKeys } from './secret-keys';
 import { SummarySection } from './summary-section';
+import { YamlSection } from './yaml-section';
+import { tableColumns } from '@/components/resources/table-columns';
 
 // The body of a detail page, in `kubectl describe` order: summary and metadata side by side, then containers,
 // conditions, endpoints, pods and events. Sections a kind does not have are left out.
@@ -27,7 +32,10 @@ export function DetailSections({ detail, now }: { detail: ObjectDetail; now: num
         <SummarySection detail={detail} now={now} />
         <MetadataSection detail={detail} now={now} />
       </div>
+      {detail.secretKeys && detail.namespace && <SecretKeys namespace={detail.namespace} name={detail.name} keys={detail.secretKeys} />}
+      {detail.links && <LinksSection groups={detail.links} namespace={ns} />}
       {(detail.containers.length > 0 || isPod) && <ContainersTable containers={detail.containers} template={!isPod} />}
+      <DetailUsage detail={detail} />
       {(detail.conditions.length > 0 || isPod || detail.kindName === 'nodes') && <ConditionsTable conditions={detail.conditions} now={now} />}
       {detail.endpoints && <EndpointsTable endpoints={detail.endpoints} namespace={ns} service={detail.name} />}
       {detail.pods && (
@@ -38,10 +46,17 @@ export function DetailSections({ detail, now }: { detail: ObjectDetail; now: num
           emptyText={detail.kindName === 'nodes' ? 'No pods on this node' : 'No pods match the selector'}
         />
       )}
+      {detail.lists?.map((l) => (
+        <RelatedTable
+          key={l.id} id={l.id} title={l.title} related={l.rows} columns={tableColumns(l.kindName, l.columns, false) as Column<BaseRow>[]}
+          errorAction={`cannot list ${l.kindName}${where}`} emptyText={`No ${l.title.toLowerCase()}`}
+        />
+      ))}
       <RelatedTable
         id="events" title="Events" related={detail.events} columns={objectEventColumns}
         errorAction={`cannot list events${where}`} emptyText="No events"
       />
+      <YamlSection yaml={detail.yaml} managedFieldsYaml={detail.managedFieldsYaml} />
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import Link from 'next/link';
-import { detailHref } from '@/components/resources/columns';
 import { isKindName, RESOURCES } from '@/lib/k8s/resources';
 import { LINK } from './section';
 
-/** `Kind/name`, linked to its detail page when the console has one for that kind. */
-export function ObjectLink({ kind, kindName, name, namespace, bare }: { kind: string; kindName?: string; name: string; namespace?: string; bare?: boolean }) {
-  const label = bare ? name : `${kind}/${name}`;
-  if (!kindName || !isKindName(kindName) || !(RESOURCES[kindName] as { detail?: boolean }).detail) return <>{label}</>;
-  const ns = RESOURCES[kindName].namespaced ? namespace : undefined;
-  return <Link className={LINK} href={detailHref(kindName, { name, namespace: ns })}>{label}</Link>;
+interface Props { kind: string; kindName?: string; name: string; namespace?: string; bare?: boolean; list?: boolean }
+
+/** `Kind/name`, linked to its detail page when the kind has a URL name (`list`: to the kind's list instead). */
+export function ObjectLink({ kind, kindName, name, namespace, bare, list }: Props) {
+  const label = bare || list ? name : `${kind}/${name}`;
+  if (!kindName) return <>{label}</>;
+  if (list) return <Link className={LINK} href={`/${kindName}`}>{label}</Link>;
+  const ns = isKindName(kindName) && !RESOURCES[kindName].namespaced ? undefined : namespace;
+  const href = `/${kindName}/${ns ? encodeURIComponent(ns) : '-'}/${encodeURIComponent(name)}`;
+  return <Link className={LINK} href={href}>{label}</Link>;
 }

@@ -4,15 +4,14 @@ import useSWR from 'swr';
 import { REFRESH_MS } from '@/components/resources/use-resource-list';
 import { fetchJson, type FetchError } from '@/lib/client/fetch-json';
 import type { ObjectDetail } from '@/lib/k8s/detail-types';
-import type { KindName } from '@/lib/k8s/resources';
 
 // One object's `describe` data, refreshed like the lists (every 2 s).
 
-export function detailUrl(kind: KindName, namespace: string | undefined, name: string): string {
+export function detailUrl(kind: string, namespace: string | undefined, name: string): string {
   return `/api/k8s/${kind}/${namespace ? encodeURIComponent(namespace) : '-'}/${encodeURIComponent(name)}`;
 }
 
-export function useObjectDetail(kind: KindName, namespace: string | undefined, name: string) {
+export function useObjectDetail(kind: string, namespace: string | undefined, name: string) {
   const { data, error, isLoading } = useSWR<ObjectDetail, FetchError>(
     detailUrl(kind, namespace, name),
     (url: string) => fetchJson<ObjectDetail>(url),

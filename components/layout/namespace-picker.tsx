@@ -11,8 +11,12 @@ export function NamespacePicker() {
   const [namespace, setNamespace] = useNamespace();
   const { rows, error } = useResourceList('namespaces');
   const [typed, setTyped] = useState(namespace ?? '');
+  const [typedFor, setTypedFor] = useState(namespace);
+  if (typedFor !== namespace) {
+    setTypedFor(namespace);
+    setTyped(namespace ?? '');
+  }
 
-  useEffect(() => setTyped(namespace ?? ''), [namespace]);
   useEffect(() => {
     if (namespace) return;
     let remembered = '';

@@ -13,7 +13,7 @@ export function SessionTimer({ expiresAt }: { expiresAt: number }) {
   }, []);
   const left = expiresAt - now;
   useEffect(() => {
-    if (left <= 0) window.location.assign('/login?reason=expired');
+    if (left <= 0) window.location.assign(new URL('/login?reason=expired', window.location.href)); // a full load: no client state survives
   }, [left]);
   if (left > WARN_MS) return null;
   const m = Math.floor(Math.max(0, left) / 60_000);

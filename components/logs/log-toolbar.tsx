@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 // `kubectl logs` flags as controls: container, --tail, -f, --previous, --timestamps; plus search and download.
 
@@ -34,7 +34,11 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
 
 export function LogToolbar({ containers, allContainers, settings, onChange, search, onSearch, onlyMatches, onOnlyMatches, onDownload, canDownload }: Props) {
   const [tail, setTail] = useState(String(settings.tail));
-  useEffect(() => setTail(String(settings.tail)), [settings.tail]);
+  const [tailFor, setTailFor] = useState(settings.tail);
+  if (tailFor !== settings.tail) {
+    setTailFor(settings.tail);
+    setTail(String(settings.tail));
+  }
   const n = /^\d+$/.test(tail.trim()) ? Number(tail) : Number.NaN;
   const tailError = n >= 1 && n <= MAX_TAIL ? undefined : `Tail must be a whole number from 1 to ${MAX_TAIL}`;
   const applyTail = () => {

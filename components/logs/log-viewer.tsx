@@ -5,7 +5,7 @@ import useSWR from 'swr';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { fetchJson, type FetchError } from '@/lib/client/fetch-json';
 import type { ObjectDetail } from '@/lib/k8s/detail-types';
-import type { KindName } from '@/lib/k8s/resources';
+import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import { LogOutput, matchingLines } from './log-output';
 import { LogToolbar, type LogSettings } from './log-toolbar';
 import { useLogStream } from './use-log-stream';
@@ -27,7 +27,7 @@ function logUrl(base: string, s: LogSettings): string {
 
 export function LogViewer({ kindName, namespace, name }: Props) {
   const base = `/api/k8s/${kindName}/${namespace}/${encodeURIComponent(name)}`;
-  const whole = kindName === 'deployments';
+  const whole = kindName !== 'pods';
   const { data: detail, error: detailError } = useSWR<ObjectDetail, FetchError>(base, (u: string) => fetchJson<ObjectDetail>(u), { revalidateOnFocus: false });
   const containers = (detail?.containers ?? []).map((c) => ({ name: c.name, init: c.init }));
   const [chosen, setChosen] = useState<Omit<LogSettings, 'container'> & { container?: string }>({ tail: 500, follow: true, previous: false, timestamps: false });
@@ -61,7 +61,7 @@ export function LogViewer({ kindName, namespace, name }: Props) {
         canDownload={lines.length > 0}
       />
       {detailError && !whole && <ErrorPanel error={detailError.body} action={`cannot list the containers of pod ${namespace}/${name}`} />}
-      {error && <ErrorPanel error={error} action={`cannot read the logs of ${whole ? 'deployment' : 'pod'} ${namespace}/${name}`} />}
+      {error && <ErrorPanel error={error} action={`cannot read the logs of ${whole ? RESOURCES[kindName].kind.toLowerCase() : 'pod'} ${namespace}/${name}`} />}
       <p className="flex gap-3 text-xs text-zinc-500" aria-live="polite">
         <span data-testid="log-state" data-state={state}>{STATE_TEXT[state]}</span>
         <span data-testid="log-count">{lines.length} lines</span>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useNamespace } from '@/components/layout/use-namespace';
+import { TopPods } from '@/components/metrics/top-pods';
 import { CountCards } from './count-cards';
 import { NodesSummary } from './nodes-summary';
 import { WarningEvents } from './warning-events';
@@ -16,6 +17,7 @@ export function Overview() {
       </div>
       <CountCards namespace={namespace} />
       <NodesSummary />
+      <TopPods namespace={namespace} />
       <WarningEvents namespace={namespace} />
     </div>
   );

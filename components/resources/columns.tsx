@@ -52,6 +52,18 @@ const rolloutColumn: Column<DeploymentRow> = {
   id: 'rollout', header: 'ROLLOUT', sort: (r) => r.progress.state, cell: (r) => <RolloutBadge progress={r.progress} />,
 };
 
+/** StatefulSets and DaemonSets: the Deployment's columns (their rows have its shape). */
+function workloadColumns(kind: 'statefulsets' | 'daemonsets'): Column<DeploymentRow>[] {
+  return [
+    namespaceColumn, nameColumn(kind),
+    { id: 'ready', header: 'READY', sort: (r) => r.readyReplicas, cell: (r) => <StatusBadge health={r.health}>{r.ready}</StatusBadge> },
+    { id: 'updated', header: 'UP-TO-DATE', sort: (r) => r.updated, cell: (r) => r.updated },
+    ...(kind === 'statefulsets' ? [scaleColumn(kind)] : [{ id: 'available', header: 'AVAILABLE', sort: (r: DeploymentRow) => r.available, cell: (r: DeploymentRow) => r.available }]),
+    rolloutColumn, ageColumn,
+    { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
+  ];
+}
+
 function ownerLink(owner: { kind: string; name: string } | undefined, namespace: string | undefined): ReactNode {
   if (!owner) return '<none>';
   const k = kindNameOf(owner.kind);
@@ -79,6 +91,30 @@ export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
     { id: 'containers', header: 'CONTAINERS', cell: (r) => r.containers },
     { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
     { id: 'selector', header: 'SELECTOR', cell: (r) => r.selector, className: mono },
+  ],
+  statefulsets: workloadColumns('statefulsets'),
+  daemonsets: workloadColumns('daemonsets'),
+  jobs: [
+    namespaceColumn, nameColumn('jobs'),
+    { id: 'status', header: 'STATUS', sort: (r) => r.status, cell: (r) => <StatusBadge health={r.health}>{r.status}</StatusBadge> },
+    { id: 'completions', header: 'COMPLETIONS', cell: (r) => r.completions },
+    ageColumn,
+    { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
+    { id: 'owner', header: 'CONTROLLED BY', cell: (r) => ownerLink(r.owner, r.namespace) },
+  ],
+  cronjobs: [
+    namespaceColumn, nameColumn('cronjobs'),
+    { id: 'schedule', header: 'SCHEDULE', cell: (r) => r.schedule, className: mono },
+    { id: 'suspend', header: 'SUSPEND', sort: (r) => String(r.suspend), cell: (r) => (r.suspend ? 'True' : 'False') },
+    { id: 'active', header: 'ACTIVE', sort: (r) => r.active, cell: (r) => r.active },
+    { id: 'lastSchedule', header: 'LAST SCHEDULE', cell: (r, c) => (r.lastSchedule ? formatAge(r.lastSchedule, c.now) : '<none>') },
+    ageColumn,
+    { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
+  ],
+  configmaps: [
+    namespaceColumn, nameColumn('configmaps'),
+    { id: 'data', header: 'DATA', sort: (r) => r.data, cell: (r) => r.data },
+    ageColumn,
   ],
   replicasets: [
     namespaceColumn, nameColumn('replicasets'),

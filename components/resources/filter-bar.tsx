@@ -11,14 +11,21 @@ interface Props {
   onName: (v: string) => void;
   labelSelector?: string;
   onLabelSelector?: (v: string) => void;
+  /** kubectl's `-o wide`: the Table's priority > 0 columns too (only for kinds that have them). */
+  wide?: boolean;
+  onWide?: (on: boolean) => void;
 }
 
-export function FilterBar({ name, onName, labelSelector, onLabelSelector }: Props) {
+export function FilterBar({ name, onName, labelSelector, onLabelSelector, wide, onWide }: Props) {
   const nameRef = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(labelSelector ?? '');
   const [selectorError, setSelectorError] = useState<string>();
 
-  useEffect(() => setDraft(labelSelector ?? ''), [labelSelector]);
+  const [draftFor, setDraftFor] = useState(labelSelector);
+  if (draftFor !== labelSelector) {
+    setDraftFor(labelSelector);
+    setDraft(labelSelector ?? '');
+  }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
@@ -62,6 +69,12 @@ export function FilterBar({ name, onName, labelSelector, onLabelSelector }: Prop
           className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
         />
       </label>
+      {onWide && (
+        <label className="flex items-center gap-1 py-1">
+          <input type="checkbox" checked={!!wide} onChange={(e) => onWide(e.target.checked)} />
+          <span>Wide</span>
+        </label>
+      )}
       {onLabelSelector && (
         <form onSubmit={applySelector} className="flex flex-col gap-1">
           <div className="flex items-center gap-2">

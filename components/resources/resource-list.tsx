@@ -1,51 +1,74 @@
 'use client';
 
 import { useMemo } from 'react';
+import useSWR from 'swr';
+import { CreateButton } from '@/components/actions/create-button';
 import { useNamespace } from '@/components/layout/use-namespace';
-import { RESOURCES, type KindName } from '@/lib/k8s/resources';
+import { fetchJson } from '@/lib/client/fetch-json';
+import { refName, type KindName, type KindRef } from '@/lib/k8s/resources';
+import { MetricsNote } from '@/components/metrics/metrics-note';
+import { useListUsage } from '@/components/metrics/use-list-usage';
 import type { BaseRow } from '@/lib/k8s/rows/types';
+import type { TableColumn } from '@/lib/k8s/table';
 import type { InitialRows } from '@/lib/k8s/watch/first-page';
 import { COLUMNS, type Column } from './columns';
 import { FilterBar } from './filter-bar';
 import { LiveIndicator } from './live-indicator';
 import { ResourceTable } from './resource-table';
+import { tableColumns } from './table-columns';
 import { useListFilters } from './use-list-filters';
 import { useResourceList } from './use-resource-list';
 
-/** A whole list page body for any kind in the registry: filters, the live table, empty and error states. */
-export function ResourceList({ kind, initial }: { kind: KindName; initial?: InitialRows }) {
-  const r = RESOURCES[kind];
+/**
+ * A whole list page body for any kind: filters, the live table, empty and error states. Registry kinds bring their
+ * own columns (components/resources/columns.tsx); any other kind shows the API server's Table columns.
+ */
+export function ResourceList({ kind, title, namespaced, initial }: { kind: KindRef; title: string; namespaced: boolean; initial?: InitialRows }) {
+  const name = refName(kind);
   const [selected] = useNamespace();
-  const namespace = r.namespaced ? selected : undefined;
+  const namespace = namespaced ? selected : undefined;
   const filters = useListFilters();
   const seed = initial && initial.namespace === namespace && (initial.labelSelector || '') === filters.labelSelector ? initial : undefined;
-  const { rows, error, isLoading, live, total, synced } = useResourceList(kind, { namespace, labelSelector: filters.labelSelector || undefined }, true, seed);
+  // The hook takes any URL name the list routes accept (they validate it against discovery).
+  const { rows, error, isLoading, live, total, synced } = useResourceList(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined }, true, seed);
+  const tableCols = useTableColumns(kind, initial?.columns);
+  // Usage columns (metrics.k8s.io) exist for pods and nodes only; other kinds get none.
+  const usage = useListUsage(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined });
+  const columns = useMemo(
+    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(name, tableCols ?? [], filters.wide) as Column<BaseRow>[])),
+    [kind, name, tableCols, filters.wide, usage.columns],
+  );
   const needle = filters.name.trim().toLowerCase();
-  const shown = useMemo(() => (needle ? rows?.filter((row) => row.name.toLowerCase().includes(needle)) : rows), [rows, needle]);
-  const plural = r.title.toLowerCase();
-  const where = r.namespaced ? (namespace ? ` in ${namespace}` : ' in any namespace') : '';
+  const shown = useMemo(() => (needle ? (rows as BaseRow[] | undefined)?.filter((row) => row.name.toLowerCase().includes(needle)) : (rows as BaseRow[] | undefined)), [rows, needle]);
+  const plural = title.toLowerCase();
+  const where = namespaced ? (namespace ? ` in ${namespace}` : ' in any namespace') : '';
   const narrowed = needle || filters.labelSelector ? ' match the filters' : '';
+  const hasWide = typeof kind !== 'string' && (tableCols ?? []).some((c) => c.priority > 0);
   return (
-    <section className="space-y-3">
+    <section className="space-y-3" data-kind={name}>
       <div className="flex items-baseline gap-3">
-        <h1 className="text-lg font-semibold">{r.title}</h1>
-        <span className="text-zinc-500">{namespace ? `namespace ${namespace}` : r.namespaced ? 'all namespaces' : 'cluster-scoped'}</span>
+        <h1 className="text-lg font-semibold">{title}</h1>
+        <span className="text-zinc-500">{namespace ? `namespace ${namespace}` : namespaced ? 'all namespaces' : 'cluster-scoped'}</span>
         <LiveIndicator status={live} error={error} synced={synced} />
         {shown && <span className="text-zinc-500" data-testid="row-count">{shown.length} shown</span>}
         {rows && !synced && total !== undefined && <span className="text-zinc-500">loading {rows.length.toLocaleString()} of {total.toLocaleString()}</span>}
+        {typeof kind === 'string' && <span className="ml-auto"><CreateButton kind={kind} namespace={namespace} /></span>}
       </div>
       <FilterBar
         name={filters.name}
         onName={filters.setName}
         labelSelector={filters.labelSelector}
-        onLabelSelector={r.namespaced ? filters.setLabelSelector : undefined}
+        onLabelSelector={namespaced || typeof kind !== 'string' ? filters.setLabelSelector : undefined}
+        wide={hasWide ? filters.wide : undefined}
+        onWide={hasWide ? filters.setWide : undefined}
       />
+      <MetricsNote error={usage.error} />
       <ResourceTable
-        label={r.title}
-        rows={shown as BaseRow[] | undefined}
-        columns={COLUMNS[kind] as Column<BaseRow>[]}
-        allNamespaces={r.namespaced && !namespace}
-        loading={isLoading}
+        label={title}
+        rows={shown}
+        columns={columns}
+        allNamespaces={namespaced && !namespace}
+        loading={isLoading || (typeof kind !== 'string' && !tableCols)}
         error={error}
         errorAction={`cannot list ${plural}${where}`}
         emptyText={narrowed ? `No ${plural}${where}${narrowed}` : `No ${plural}${where}`}
@@ -54,3 +77,11 @@ export function ResourceList({ kind, initial }: { kind: KindName; initial?: Init
     </section>
   );
 }
+
+/** A Table kind's columns: from the server-rendered first page, or else asked once (`limit=1`). */
+function useTableColumns(kind: KindRef, fromPage: TableColumn[] | undefined): TableColumn[] | undefined {
+  const url = typeof kind === 'string' || fromPage ? null : `/api/k8s/${encodeURIComponent(kind.name)}?limit=1`;
+  const { data } = useSWR<{ columns?: TableColumn[] }>(url, (u: string) => fetchJson<{ columns?: TableColumn[] }>(u), { revalidateOnFocus: false });
+  return fromPage ?? data?.columns;
+}
+

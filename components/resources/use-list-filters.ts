@@ -3,14 +3,15 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
-// The list filters live in the URL (`q` = name filter, `l` = label selector) so a filtered view can be shared.
+// The list filters live in the URL (`q` = name filter, `l` = label selector, `o=wide` = kubectl's -o wide columns) so
+// a filtered view can be shared.
 
 export function useListFilters() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const set = useCallback(
-    (key: 'q' | 'l', value: string) => {
+    (key: 'q' | 'l' | 'o', value: string) => {
       const next = new URLSearchParams(params.toString());
       if (value) next.set(key, value);
       else next.delete(key);
@@ -19,5 +20,8 @@ export function useListFilters() {
     },
     [params, pathname, router],
   );
-  return { name: params.get('q') ?? '', labelSelector: params.get('l') ?? '', setName: (v: string) => set('q', v), setLabelSelector: (v: string) => set('l', v) };
+  return {
+    name: params.get('q') ?? '', labelSelector: params.get('l') ?? '', wide: params.get('o') === 'wide',
+    setName: (v: string) => set('q', v), setLabelSelector: (v: string) => set('l', v), setWide: (on: boolean) => set('o', on ? 'wide' : ''),
+  };
 }

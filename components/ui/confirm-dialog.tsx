@@ -12,11 +12,13 @@ interface Props {
   confirmLabel: string;
   cancelLabel?: string;
   danger?: boolean;
+  /** Keeps the confirm button disabled (e.g. until the object's name is typed). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', danger, confirmDisabled, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -50,7 +52,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
             <button ref={cancelRef} type="button" onClick={onCancel} className="rounded border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
               {cancelLabel}
             </button>
-            <button type="button" onClick={onConfirm} className={`rounded px-3 py-1.5 font-medium ${confirmStyle}`}>
+            <button type="button" disabled={confirmDisabled} onClick={onConfirm} className={`rounded px-3 py-1.5 font-medium disabled:cursor-not-allowed disabled:opacity-50 ${confirmStyle}`}>
               {confirmLabel}
             </button>
           </div>

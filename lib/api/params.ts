@@ -1,7 +1,8 @@
 import 'server-only';
 import { ApiError, badRequest } from '@/lib/k8s/errors';
 import { parseLabelSelector } from '@/lib/k8s/label-selector';
-import { isKindName, resourceFor, type KindName } from '@/lib/k8s/resources';
+import { resolveKind } from '@/lib/k8s/discovery';
+import { isKindName, resourceFor, type KindName, type KindRef } from '@/lib/k8s/resources';
 import { checkName, checkNamespace, clip } from '@/lib/k8s/validate';
 
 // Path and query parameters, validated before anything reaches a URL. Failures throw ApiError (400/404), which
@@ -13,6 +14,19 @@ export const CLUSTER_SCOPE = '-';
 export function kindParam(value: string): KindName {
   if (!isKindName(value)) throw new ApiError({ status: 404, reason: 'NotFound', message: `unknown resource kind "${clip(value)}"` });
   return value;
+}
+
+const URL_NAME = /^[a-z0-9]([-a-z0-9.]{0,250}[a-z0-9])?$/;
+
+/**
+ * Any kind the API server serves: a registry name at once, anything else validated against the user's own
+ * discovery (404 when the server serves no such resource, or it cannot be listed and watched).
+ */
+export async function kindRefParam(token: string, value: string): Promise<KindRef> {
+  if (isKindName(value)) return value;
+  if (!URL_NAME.test(value)) throw new ApiError({ status: 404, reason: 'NotFound', message: `unknown resource kind "${clip(value)}"` });
+  const e = await resolveKind(token, value);
+  return { name: e.name, kind: e.kind, group: e.group, version: e.version, plural: e.plural, namespaced: e.namespaced };
 }
 
 export function namespaceParam(value: string | null | undefined): string | undefined {
@@ -29,9 +43,9 @@ export function nameParam(value: string): string {
 }
 
 /** The namespace segment of an object URL: a namespace for namespaced kinds, CLUSTER_SCOPE otherwise. */
-export function objectNamespaceParam(kind: KindName, value: string): string | undefined {
+export function objectNamespaceParam(kind: KindRef, value: string): string | undefined {
   if (!resourceFor(kind).namespaced) {
-    if (value !== CLUSTER_SCOPE) throw new ApiError(badRequest(`${kind} are cluster-scoped: use "${CLUSTER_SCOPE}" as the namespace`));
+    if (value !== CLUSTER_SCOPE) throw new ApiError(badRequest(`${resourceFor(kind).plural} are cluster-scoped: use "${CLUSTER_SCOPE}" as the namespace`));
     return undefined;
   }
   return namespaceParam(value) ?? (() => { throw new ApiError(badRequest('namespace is required')); })();

@@ -11,6 +11,21 @@ export interface AuditNote {
   dryRun?: boolean;
   /** Several objects in one action (apply). */
   objects?: AuditObject[];
+  /** A shell (lib/exec): what ran where and, at its end, how long and how many bytes — never what was typed. */
+  exec?: ExecAudit;
+}
+
+export interface ExecAudit {
+  container: string;
+  command: string[];
+  protocol?: string;
+  /** Calls this connection made to the API server (0 for a refusal: every refusal comes before the first). */
+  clusterCalls: number;
+  durationMs?: number;
+  ended?: string;
+  exitCode?: number | null;
+  bytesIn?: number;
+  bytesOut?: number;
 }
 
 export interface AuditRecord {

@@ -4,7 +4,14 @@ import 'server-only';
 
 const HOUR = 3_600_000;
 
-export const SESSION_COOKIE = 'wh-session';
+/**
+ * The session cookie's name. Over HTTPS it carries the `__Host-` prefix: the browser then accepts it only with
+ * Secure, Path=/ and no Domain, so a page on a sibling host or path cannot plant (toss) a session cookie. It does
+ * NOT separate ports: every HTTPS service on the same host name receives it (docs/deploy.md).
+ */
+export function sessionCookieName(): string {
+  return secureCookies() ? '__Host-wh-session' : 'wh-session';
+}
 
 export function sessionSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.WHEELHOUSE_SESSION_SECRET;

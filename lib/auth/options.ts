@@ -4,7 +4,7 @@ import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { ApiError } from '@/lib/k8s/errors';
 import { reviewSelf, tokenExpiry, tokenShapeError } from '@/lib/k8s/identity';
-import { SESSION_COOKIE, secureCookies, sessionMaxMs, sessionSecret } from './config';
+import { secureCookies, sessionCookieName, sessionMaxMs, sessionSecret } from './config';
 
 // next-auth keeps the bearer token inside its encrypted, HttpOnly JWT cookie. The `session` callback deliberately
 // does not copy it: whatever that callback returns is served to browser JavaScript.
@@ -52,7 +52,7 @@ export function authOptions(): AuthOptions {
     useSecureCookies: secure,
     cookies: {
       sessionToken: {
-        name: SESSION_COOKIE,
+        name: sessionCookieName(),
         options: { httpOnly: true, sameSite: 'strict', path: '/', secure },
       },
     },

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import { SESSION_COOKIE, sessionSecret } from './config';
+import { sessionCookieName, sessionSecret } from './config';
 
 // Reads the signed-in user straight from the encrypted session cookie. Every layout, page and route handler calls
 // this itself; nothing relies on middleware having run.
@@ -17,18 +17,30 @@ export interface UserSession {
 }
 export type SessionState = { state: 'active'; session: UserSession } | { state: 'expired' } | { state: 'none' };
 
-function sessionCookieValue(jar: Awaited<ReturnType<typeof cookies>>): string | undefined {
-  const whole = jar.get(SESSION_COOKIE)?.value;
+/** What a session is read from: Next's cookie store, or the Cookie header of an upgrade request (lib/exec). */
+export interface CookieSource {
+  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+}
+
+function sessionCookieValue(jar: CookieSource): string | undefined {
+  const name = sessionCookieName();
+  const whole = jar.get(name)?.value;
   if (whole) return whole;
   // next-auth splits a large cookie into NAME.0, NAME.1, …
-  const chunks = jar.getAll().filter((c) => c.name.startsWith(`${SESSION_COOKIE}.`));
+  const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
   if (!chunks.length) return undefined;
   chunks.sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()));
   return chunks.map((c) => c.value).join('');
 }
 
 export async function readSession(): Promise<SessionState> {
-  const raw = sessionCookieValue(await cookies());
+  return sessionFromCookies(await cookies());
+}
+
+/** The same check outside a Next request (the exec upgrade in the console's own server). */
+export async function sessionFromCookies(jar: CookieSource): Promise<SessionState> {
+  const raw = sessionCookieValue(jar);
   if (!raw) return { state: 'none' };
   let jwt;
   try {

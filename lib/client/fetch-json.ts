@@ -9,9 +9,12 @@ import { isApiErrorBody, type ApiErrorBody } from '@/lib/k8s/errors';
 
 export class FetchError extends Error {
   readonly body: ApiErrorBody;
-  constructor(body: ApiErrorBody) {
+  /** The whole answer, for routes that explain a refusal further (an edit's conflict carries what changed). */
+  readonly data?: unknown;
+  constructor(body: ApiErrorBody, data?: unknown) {
     super(body.message);
     this.body = body;
+    this.data = data;
   }
 }
 
@@ -79,7 +82,7 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
       const next = encodeURIComponent(window.location.pathname + window.location.search);
       window.location.assign(body.reason === 'SessionExpired' ? `/login?reason=expired&next=${next}` : `/login?next=${next}`);
     }
-    throw new FetchError(body);
+    throw new FetchError(body, data);
   }
   reportCluster(url, undefined);
   return data as T;

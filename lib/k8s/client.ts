@@ -23,7 +23,8 @@ export interface KubeResponse<T> { status: number; headers: IncomingHttpHeaders;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-function userKubeConfig(token: string): KubeConfig {
+/** The signed-in user's KubeConfig (TLS verification on), for client-node's streaming helpers (exec). */
+export function userKubeConfig(token: string): KubeConfig {
   if (!token) throw new ApiError({ status: 401, reason: 'Unauthorized', message: 'No session token' });
   const { server, ca } = clusterConnection();
   const kc = new KubeConfig();

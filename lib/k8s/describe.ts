@@ -2,7 +2,7 @@ import type { V1Container, V1ContainerStatus, V1Deployment, V1Node, V1Pod, V1Rep
 import { formatSelector } from '@/lib/format';
 import { kindNameOf } from './resources';
 import { toIso } from './rows/common';
-import { podStatus } from './rows/pods';
+import { podResources, podStatus } from './rows/pods';
 import { formatServicePorts, externalIP } from './rows/services';
 import { nodeRoles } from './rows/cluster';
 import type { ConditionInfo, ContainerInfo, OwnerLink } from './detail-types';
@@ -42,10 +42,12 @@ export function containers(spec: { containers: V1Container[]; initContainers?: V
   const find = (list: V1ContainerStatus[] | undefined, name: string) => list?.find((s) => s.name === name);
   const one = (c: V1Container, init: boolean): ContainerInfo => {
     const s = find(init ? statuses?.initContainerStatuses : statuses?.containerStatuses, c.name);
+    const res = podResources({ spec: { containers: [c] } });
     return {
       name: c.name, init, image: c.image ?? '', ports: portsOf(c),
       ...(statuses ? containerState(s) : { state: '—' }),
       ready: s?.ready, restarts: s?.restartCount ?? 0,
+      ...(res ? { res } : {}),
     };
   };
   return [...(spec?.initContainers ?? []).map((c) => one(c, true)), ...(spec?.containers ?? []).map((c) => one(c, false))];
@@ -116,5 +118,6 @@ export function nodeFields(n: V1Node): Fields {
     ['OS image', info?.osImage ?? '<unknown>'],
     ['Container runtime', info?.containerRuntimeVersion ?? '<unknown>'],
     ['Unschedulable', String(n.spec?.unschedulable ?? false)],
+    ['Taints', (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join(', ') || '<none>'],
   ];
 }

@@ -1,10 +1,13 @@
 import 'server-only';
-import type { V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Deployment, V1LabelSelector, V1Node, V1Pod, V1PodTemplateSpec, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { formatSelector } from '@/lib/format';
 import { kubeRequest } from './client';
 import { fromTransport } from './errors';
+import { discoverCatalog } from './discovery';
+import { enrichmentKey, ENRICHMENTS } from './enrich';
 import { getObject, listRows } from './list';
-import { resourceFor, type KindName } from './resources';
+import { manifestOf, safeAnnotations } from './manifest';
+import { refName, resourceFor, type KindRef } from './resources';
 import { base } from './rows/common';
 import type { EndpointInfo, ObjectDetail, Related } from './detail-types';
 import { conditions, containers, deploymentFields, nodeFields, owners, podFields, replicaSetFields, serviceFields } from './describe';
@@ -12,7 +15,10 @@ import { conditions, containers, deploymentFields, nodeFields, owners, podFields
 // `kubectl describe` for one object: the object, its events and its related pods/endpoints. Related lists fail on
 // their own, so a user who may read a deployment but not its events still sees the deployment.
 
-type Raw = { metadata?: { uid?: string; labels?: Record<string, string>; annotations?: Record<string, string> } };
+type Raw = {
+  apiVersion?: string;
+  metadata?: { uid?: string; labels?: Record<string, string>; annotations?: Record<string, string>; ownerReferences?: { apiVersion: string; kind: string; name: string }[] };
+};
 
 async function related<T>(load: () => Promise<T[]>): Promise<Related<T>> {
   try {
@@ -54,17 +60,39 @@ function endpointsOf(token: string, namespace: string, service: string): Promise
   });
 }
 
-export async function describeObject(token: string, kindName: KindName, namespace: string | undefined, name: string): Promise<ObjectDetail> {
-  const r = resourceFor(kindName);
-  const obj = await getObject<Raw>(token, kindName, namespace, name);
+/** Owners of kinds outside the registry link through discovery (asked only when there is such an owner). */
+async function linkOwners(token: string, obj: Raw, detail: ObjectDetail): Promise<void> {
+  const refs = obj.metadata?.ownerReferences ?? [];
+  if (!detail.owners.some((o) => !o.kindName)) return;
+  const catalog = await discoverCatalog(token).catch(() => []);
+  detail.owners = detail.owners.map((o, i) => {
+    if (o.kindName) return o;
+    const group = refs[i]?.apiVersion.includes('/') ? refs[i].apiVersion.split('/')[0] : '';
+    return { ...o, kindName: catalog.find((e) => e.kind === o.kind && e.group === group)?.name };
+  });
+}
+
+export async function describeObject(token: string, kindRef: KindRef, namespace: string | undefined, name: string): Promise<ObjectDetail> {
+  const r = resourceFor(kindRef);
+  const kindName = refName(kindRef);
+  const obj = await getObject<Raw>(token, kindRef, namespace, name);
   const b = base(obj as never);
+  const isSecret = r.plural === 'secrets' && r.group === '';
   const detail: ObjectDetail = {
-    kind: r.kind, kindName, name: b.name, namespace: b.namespace, uid: b.uid, created: b.created, resourceVersion: b.resourceVersion,
-    labels: obj.metadata?.labels ?? {}, annotations: obj.metadata?.annotations ?? {},
+    kind: r.kind, kindName, apiVersion: obj.apiVersion, name: b.name, namespace: b.namespace, uid: b.uid, created: b.created, resourceVersion: b.resourceVersion,
+    labels: obj.metadata?.labels ?? {}, annotations: safeAnnotations(obj.metadata?.annotations, isSecret),
     owners: owners(obj as never), fields: [], containers: [], conditions: conditions(obj as never),
-    events: { items: [] },
+    events: { items: [] }, ...manifestOf(obj, isSecret),
   };
   const events = eventsFor(token, namespace, b.uid);
+  const enrich = ENRICHMENTS[enrichmentKey(r)];
+  if (enrich) Object.assign(detail, await enrich({ token, obj: obj as never, namespace, name }));
+  const tmpl = (obj as { spec?: { template?: { spec?: never }; jobTemplate?: { spec?: { template?: { spec?: never } } } } }).spec;
+  if (typeof kindRef !== 'string' && !detail.containers.length) {
+    const podSpec = tmpl?.template?.spec ?? tmpl?.jobTemplate?.spec?.template?.spec;
+    if (podSpec) detail.containers = containers(podSpec);
+  }
+  await linkOwners(token, obj, detail);
   switch (kindName) {
     case 'pods': {
       const p = obj as V1Pod;
@@ -102,8 +130,15 @@ export async function describeObject(token: string, kindName: KindName, namespac
       detail.pods = await related(async () => (await listRows(token, 'pods', { fieldSelector: `spec.nodeName=${name}` })).rows);
       break;
     }
-    default:
+    default: {
+      // Workloads with a selector and a pod template (StatefulSets, DaemonSets, Jobs): their pods and containers.
+      const w = obj as { spec?: { selector?: V1LabelSelector; template?: V1PodTemplateSpec } };
+      if (namespace && w.spec?.selector && w.spec.template) {
+        detail.containers = containers(w.spec.template.spec);
+        detail.pods = await podsBySelector(token, namespace, formatSelector(w.spec.selector));
+      }
       break;
+    }
   }
   detail.events = await events;
   return detail;

@@ -2,6 +2,7 @@ import 'server-only';
 import { kubeRequest } from './client';
 import { ApiError } from './errors';
 import type { ResourceKind } from './resources';
+import { catalogFrom, findEntry, type CatalogEntry, type GroupDiscoveryList } from './catalog';
 
 // Any kind the API server serves — built-in or a CRD — resolved through its own discovery documents, asked with the
 // signed-in user's token. A Discovery lives for one request of one user: nothing is shared across users.
@@ -77,4 +78,31 @@ export function createDiscovery(token: string): Discovery {
       return { kind: found.kind, group, version, plural: found.name, namespaced: found.namespaced, verbs: found.verbs ?? [] };
     },
   };
+}
+
+// Aggregated discovery: every group, version and resource in two requests. v2 since Kubernetes 1.30; v2beta1 before.
+const AGGREGATED = [
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList',
+  'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList',
+].join(',') + ',application/json;q=0.9';
+
+async function aggregated(token: string, path: '/api' | '/apis'): Promise<GroupDiscoveryList> {
+  const res = await kubeRequest<GroupDiscoveryList>(token, { path, accept: AGGREGATED });
+  if (res.body?.kind !== 'APIGroupDiscoveryList') {
+    throw new ApiError({ status: 502, reason: 'BadGateway', message: 'The API server does not serve aggregated discovery (Kubernetes 1.27 or later is required)' });
+  }
+  return res.body;
+}
+
+/** Every resource the API server serves, with the user's token (discovery is readable by every authenticated user). */
+export async function discoverCatalog(token: string): Promise<CatalogEntry[]> {
+  const [core, groups] = await Promise.all([aggregated(token, '/api'), aggregated(token, '/apis')]);
+  return catalogFrom([core, groups]);
+}
+
+/** The resource a URL name names, validated against this user's discovery; 404 when the server serves no such thing. */
+export async function resolveKind(token: string, name: string): Promise<CatalogEntry> {
+  const found = findEntry(await discoverCatalog(token), name);
+  if (!found) throw notFound(`the server does not serve a resource named "${name.slice(0, 80)}"`);
+  return found;
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 import { ApiError, badRequest } from './errors';
 import { listRows, type ListQuery } from './list';
-import { resourceFor, type KindName } from './resources';
-import { toRow, type RowByKind } from './rows';
+import { refName, resourceFor, type KindRef } from './resources';
+import { toRow } from './rows';
+import type { BaseRow } from './rows/types';
+import type { TableColumn } from './table';
 import { listPage as upstreamPage } from './watch/upstream';
 
 // One page of a list, for API clients and the benchmark: `?limit=&continue=&sort=&desc=1&q=`.
@@ -12,10 +14,12 @@ import { listPage as upstreamPage } from './watch/upstream';
 // streams all rows once and sorts in the browser — see bench/README.md).
 
 export interface PageQuery { limit: number; continue?: string; sort?: string; desc: boolean; q?: string }
-export interface RowPage<K extends KindName> {
-  kind: K;
+export interface RowPage {
+  kind: string;
   namespace?: string;
-  rows: RowByKind[K][];
+  rows: BaseRow[];
+  /** A Table-backed kind's columns (lib/k8s/table.ts). */
+  columns?: TableColumn[];
   resourceVersion?: string;
   continue?: string;
   /** All rows matching, when known (the API server omits it with selectors). */
@@ -50,13 +54,17 @@ function compare(x: unknown, y: unknown): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function listRowPage<K extends KindName>(token: string, kind: K, scope: ListQuery, page: PageQuery): Promise<RowPage<K>> {
+export async function listRowPage(token: string, kind: KindRef, scope: ListQuery, page: PageQuery): Promise<RowPage> {
+  const name = refName(kind);
   const allNamespaces = resourceFor(kind).namespaced && !scope.namespace;
   if (apiOrder(page.sort, allNamespaces) && !page.desc && !page.q) {
     if (page.continue && !page.continue.startsWith('k:')) throw new ApiError(badRequest('this continue token belongs to another sort or filter'));
     const p = await upstreamPage(token, kind, scope, page.limit, page.continue?.slice(2));
     const total = !page.continue && p.remaining !== undefined ? p.items.length + p.remaining : undefined;
-    return { kind, namespace: scope.namespace, rows: p.items.map((o) => toRow(kind, o)), resourceVersion: p.resourceVersion, continue: p.continue && `k:${p.continue}`, total };
+    return {
+      kind: name, namespace: scope.namespace, rows: p.items.map((o) => toRow(kind, o)), resourceVersion: p.resourceVersion,
+      continue: p.continue && `k:${p.continue}`, total, ...(p.columns ? { columns: p.columns } : {}),
+    };
   }
   const offset = page.continue ? Number(page.continue.slice(2)) : 0;
   if (page.continue && (!page.continue.startsWith('o:') || !Number.isInteger(offset) || offset < 0)) {
@@ -65,14 +73,14 @@ export async function listRowPage<K extends KindName>(token: string, kind: K, sc
   const all = await listRows(token, kind, scope);
   let rows = page.q ? all.rows.filter((r) => r.name.toLowerCase().includes(page.q!)) : all.rows;
   const field = page.sort === 'age' ? 'created' : page.sort ?? 'name';
-  if (rows.length && !(field in rows[0]) && field !== 'namespace') throw new ApiError(badRequest(`cannot sort ${kind} by "${page.sort}"`));
-  const key = (r: RowByKind[K]) => (r as unknown as Record<string, unknown>)[field];
+  if (rows.length && !(field in rows[0]) && field !== 'namespace') throw new ApiError(badRequest(`cannot sort ${name} by "${page.sort}"`));
+  const key = (r: BaseRow) => (r as unknown as Record<string, unknown>)[field];
   rows = [...rows].sort((a, b) => compare(key(a), key(b)) || compare(a.namespace, b.namespace) || compare(a.name, b.name));
   // AGE ascending is newest first, like the table.
   if (page.desc !== (page.sort === 'age')) rows.reverse();
   const end = offset + page.limit;
   return {
-    kind, namespace: scope.namespace, rows: rows.slice(offset, end), resourceVersion: all.resourceVersion,
+    kind: name, namespace: scope.namespace, rows: rows.slice(offset, end), resourceVersion: all.resourceVersion, ...(all.columns ? { columns: all.columns } : {}),
     continue: end < rows.length ? `o:${end}` : undefined, total: rows.length,
   };
 }

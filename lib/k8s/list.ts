@@ -1,45 +1,51 @@
 import 'server-only';
 import { kubeRequest } from './client';
-import { apiPath, resourceFor, type KindName } from './resources';
+import { apiPath, resourceFor, type KindName, type KindRef } from './resources';
 import { toRow, type RowByKind } from './rows';
+import type { BaseRow } from './rows/types';
+import type { TableColumn } from './table';
+import { listPage } from './watch/upstream';
 
 // Lists one kind as lean rows, paging through the API server's `continue` tokens so no single answer is huge.
+// Registry kinds get their hand-written rows; any other kind the server's Table rows (and its columns).
 
 export interface ListQuery { namespace?: string; labelSelector?: string; fieldSelector?: string }
 export interface RowList<K extends KindName> { kind: K; namespace?: string; rows: RowByKind[K][]; resourceVersion?: string }
-
-interface ObjectList { items?: unknown[]; metadata?: { continue?: string; resourceVersion?: string } }
+export interface AnyRowList { kind: string; namespace?: string; rows: BaseRow[]; resourceVersion?: string; columns?: TableColumn[] }
 
 const PAGE = 500;
 
-export async function listRows<K extends KindName>(token: string, kind: K, q: ListQuery = {}): Promise<RowList<K>> {
+export async function listRows<K extends KindName>(token: string, kind: K, q?: ListQuery): Promise<RowList<K>>;
+export async function listRows(token: string, kind: KindRef, q?: ListQuery): Promise<AnyRowList>;
+export async function listRows(token: string, kind: KindRef, q: ListQuery = {}): Promise<AnyRowList> {
   const r = resourceFor(kind);
-  const path = apiPath(r, { namespace: r.namespaced ? q.namespace : undefined });
-  const rows: RowByKind[K][] = [];
+  const scope = { ...q, namespace: r.namespaced ? q.namespace : undefined };
+  const rows: BaseRow[] = [];
   let cont: string | undefined;
   let resourceVersion: string | undefined;
+  let columns: TableColumn[] | undefined;
   do {
-    const res = await kubeRequest<ObjectList>(token, {
-      path,
-      query: { limit: PAGE, continue: cont, labelSelector: q.labelSelector, fieldSelector: q.fieldSelector },
-    });
-    for (const item of res.body.items ?? []) rows.push(toRow(kind, item));
-    cont = res.body.metadata?.continue || undefined;
-    resourceVersion ??= res.body.metadata?.resourceVersion;
+    const page = await listPage(token, kind, scope, PAGE, cont);
+    for (const item of page.items) rows.push(toRow(kind, item));
+    cont = page.continue;
+    resourceVersion ??= page.resourceVersion;
+    columns ??= page.columns;
   } while (cont);
-  return { kind, namespace: q.namespace, rows, resourceVersion };
+  return { kind: typeof kind === 'string' ? kind : kind.name, namespace: q.namespace, rows, resourceVersion, ...(columns ? { columns } : {}) };
 }
 
-export async function getObject<T>(token: string, kind: KindName, namespace: string | undefined, name: string): Promise<T> {
+export async function getObject<T>(token: string, kind: KindRef, namespace: string | undefined, name: string): Promise<T> {
   const r = resourceFor(kind);
   const res = await kubeRequest<T>(token, { path: apiPath(r, { namespace, name }) });
   return res.body;
 }
 
+interface ObjectList { items?: unknown[]; metadata?: { remainingItemCount?: number } }
+
 /** How many objects of a kind there are, from one `limit=1` page and the API server's remainingItemCount. */
-export async function countObjects(token: string, kind: KindName, namespace?: string): Promise<number> {
+export async function countObjects(token: string, kind: KindRef, namespace?: string): Promise<number> {
   const r = resourceFor(kind);
-  const res = await kubeRequest<ObjectList & { metadata?: { remainingItemCount?: number } }>(token, {
+  const res = await kubeRequest<ObjectList>(token, {
     path: apiPath(r, { namespace: r.namespaced ? namespace : undefined }),
     query: { limit: 1 },
   });

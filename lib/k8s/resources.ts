@@ -21,7 +21,7 @@ export interface ResourceKind {
 }
 
 export const RESOURCES = {
-  namespaces: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, title: 'Namespaces', nav: true },
+  namespaces: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, title: 'Namespaces', nav: true, detail: true },
   nodes: { kind: 'Node', group: '', version: 'v1', plural: 'nodes', namespaced: false, title: 'Nodes', nav: true, detail: true },
   pods: { kind: 'Pod', group: '', version: 'v1', plural: 'pods', namespaced: true, title: 'Pods', nav: true, detail: true },
   deployments: {
@@ -30,8 +30,16 @@ export const RESOURCES = {
   },
   replicasets: {
     kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true, title: 'ReplicaSets',
-    nav: true, detail: true,
+    nav: true, detail: true, scalable: true,
   },
+  statefulsets: {
+    kind: 'StatefulSet', group: 'apps', version: 'v1', plural: 'statefulsets', namespaced: true, title: 'StatefulSets',
+    nav: true, detail: true, scalable: true,
+  },
+  daemonsets: { kind: 'DaemonSet', group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true, title: 'DaemonSets', nav: true, detail: true },
+  jobs: { kind: 'Job', group: 'batch', version: 'v1', plural: 'jobs', namespaced: true, title: 'Jobs', nav: true, detail: true },
+  cronjobs: { kind: 'CronJob', group: 'batch', version: 'v1', plural: 'cronjobs', namespaced: true, title: 'CronJobs', nav: true, detail: true },
+  configmaps: { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', namespaced: true, title: 'ConfigMaps', nav: true, detail: true },
   services: { kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, title: 'Services', nav: true, detail: true },
   events: { kind: 'Event', group: '', version: 'v1', plural: 'events', namespaced: true, title: 'Events', nav: true },
 } as const satisfies Record<string, ResourceKind>;
@@ -44,8 +52,21 @@ export function isKindName(value: string): value is KindName {
   return Object.prototype.hasOwnProperty.call(RESOURCES, value);
 }
 
-export function resourceFor(kind: KindName): ResourceKind {
-  return RESOURCES[kind];
+/** A discovered resource the registry does not know: listed through the API server's Table format. */
+export interface TableKind extends Pick<ResourceKind, 'kind' | 'group' | 'version' | 'plural' | 'namespaced'> {
+  /** The console's URL name (see lib/k8s/catalog.ts). */
+  name: string;
+}
+
+/** What the list path serves: a registry kind (hand-written rows) or a discovered one (the server's Table rows). */
+export type KindRef = KindName | TableKind;
+
+export function refName(kind: KindRef): string {
+  return typeof kind === 'string' ? kind : kind.name;
+}
+
+export function resourceFor(kind: KindRef): ResourceKind {
+  return typeof kind === 'string' ? RESOURCES[kind] : { ...kind, title: kind.plural };
 }
 
 /** Finds the registry entry of a Kubernetes kind ("ReplicaSet" → "replicasets"), for owner links. */

@@ -1,8 +1,11 @@
 import 'server-only';
 
-// Sliding-window counters per key (the client IP for sign-ins), in this process's memory: each replica counts on
-// its own, so N replicas allow up to N × the limit. Kept on globalThis because Next.js bundles each route
-// separately and a module-level Map would exist once per bundle.
+// Sliding-window counters per key, in this process's memory: each replica counts on its own, so N replicas allow
+// up to N × the limit. Kept on globalThis because Next.js bundles each route separately and a module-level Map
+// would exist once per bundle.
+//
+// `takeSlot` checks and records in one step, so attempts are counted BEFORE they run: N parallel attempts cannot
+// all pass a limit of 1. A slot that should not count after all (a successful sign-in) is given back.
 
 const STORE = Symbol.for('wheelhouse.rate-limit');
 const MAX_KEYS = 10_000;
@@ -40,6 +43,28 @@ export function recordHit(name: string, key: string, now = Date.now()): void {
   m.delete(key);
   m.set(key, hits);
   if (m.size > MAX_KEYS) m.delete(m.keys().next().value as string);
+}
+
+/** Removes one hit recorded at `at` (a slot given back). */
+export function forgetHit(name: string, key: string, at: number): void {
+  const hits = store(name).get(key);
+  const i = hits?.lastIndexOf(at) ?? -1;
+  if (hits && i >= 0) hits.splice(i, 1);
+}
+
+export interface Limit { name: string; key: string; limit: number; windowMs: number }
+
+/**
+ * Checks every limit and, only if all allow, records a hit in each — synchronously, so no other attempt can slip
+ * in between. Returns the refusal of the first limit that is full, or a function that gives the slots back.
+ */
+export function takeSlot(limits: Limit[], now = Date.now()): { allowed: false; limit: Limit; retryAfterSeconds: number } | { allowed: true; release: () => void } {
+  for (const l of limits) {
+    const d = checkRate(l.name, l.key, l.limit, l.windowMs, now);
+    if (!d.allowed) return { allowed: false, limit: l, retryAfterSeconds: d.retryAfterSeconds };
+  }
+  for (const l of limits) recordHit(l.name, l.key, now);
+  return { allowed: true, release: () => limits.forEach((l) => forgetHit(l.name, l.key, now)) };
 }
 
 export function resetRateLimits(name: string): void {

@@ -4,7 +4,8 @@ vi.mock('server-only', () => ({}));
 
 import { csrfToken, csrfTokenMatches } from './csrf';
 import { originRefusal } from './origin';
-import { checkRate, recordHit, resetRateLimits } from './rate-limit';
+import { checkRate, recordHit, resetRateLimits, takeSlot } from './rate-limit';
+import { safeNext } from './redirect';
 import { clientIp, hostName, insecureLoginRefusal, isLoopbackHost } from './transport';
 import { contentSecurityPolicy, makeNonce } from './csp';
 
@@ -22,8 +23,13 @@ afterEach(() => {
 });
 
 describe('transport', () => {
-  it('takes the first X-Forwarded-For hop, unmapped, and refuses junk', () => {
+  it('takes the last X-Forwarded-For hop that is not a trusted proxy, unmapped, and refuses junk', () => {
+    expect(clientIp(headers({ 'x-forwarded-for': '::ffff:10.1.2.3, 192.168.0.1' }))).toBe('192.168.0.1');
+    process.env.WHEELHOUSE_TRUSTED_PROXIES = '192.168.0.0/16, 10.9.9.9';
     expect(clientIp(headers({ 'x-forwarded-for': '::ffff:10.1.2.3, 192.168.0.1' }))).toBe('10.1.2.3');
+    // A client cannot choose its address by sending its own X-Forwarded-For through the proxy.
+    expect(clientIp(headers({ 'x-forwarded-for': '1.2.3.4, 10.1.2.3, 10.9.9.9' }))).toBe('10.1.2.3');
+    delete process.env.WHEELHOUSE_TRUSTED_PROXIES;
     expect(clientIp(headers({ 'x-forwarded-for': '2001:db8::1' }))).toBe('2001:db8::1');
     expect(clientIp(headers({ 'x-forwarded-for': 'a b <script>' }))).toBe('unknown');
     expect(clientIp(headers({}))).toBe('unknown');
@@ -106,5 +112,49 @@ describe('content security policy', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy(nonce, { tls: true })).toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('rate limit slots (counted before the attempt runs)', () => {
+  it('lets only `limit` of many parallel attempts through, and a given-back slot frees its place', () => {
+    resetRateLimits('p');
+    const limits = [{ name: 'p', key: 'ip', limit: 3, windowMs: 60_000 }];
+    const t0 = 5_000_000;
+    const slots = Array.from({ length: 10 }, () => takeSlot(limits, t0));
+    expect(slots.filter((s) => s.allowed)).toHaveLength(3);
+    const first = slots[0];
+    if (first.allowed) first.release();
+    expect(takeSlot(limits, t0).allowed).toBe(true);
+    expect(takeSlot(limits, t0).allowed).toBe(false);
+  });
+
+  it('records nothing in any limit when one of them is full', () => {
+    resetRateLimits('q1');
+    resetRateLimits('q2');
+    const a = { name: 'q1', key: 'k', limit: 5, windowMs: 60_000 };
+    const b = { name: 'q2', key: 'k', limit: 1, windowMs: 60_000 };
+    expect(takeSlot([a, b], 1).allowed).toBe(true);
+    const refused = takeSlot([a, b], 2);
+    expect(refused).toMatchObject({ allowed: false, limit: b });
+    expect(checkRate('q1', 'k', 2, 60_000, 3).allowed).toBe(true);
+  });
+});
+
+describe('safeNext (where to go after signing in)', () => {
+  it.each([
+    ['/pods?namespace=a', '/pods?namespace=a'],
+    ['/deployments/default/web#x', '/deployments/default/web#x'],
+    ['/\t/evil.example', '/'],
+    ['/\n/evil.example', '/'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['/%09/evil.example', '/'],
+    ['/%5Cevil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['javascript:alert(1)', '/'],
+    ['pods', '/'],
+    ['', '/'],
+  ])('%j → %j', (next, expected) => {
+    expect(safeNext(next)).toBe(expected);
   });
 });

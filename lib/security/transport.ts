@@ -1,8 +1,9 @@
 import 'server-only';
+import { BlockList, isIP } from 'node:net';
 
 // What the console knows about the connection a request came in on. Behind server/https-server.mjs the
-// X-Forwarded-* headers are rewritten from the socket itself (unless WHEELHOUSE_TRUST_PROXY=1), so they can be
-// believed; under plain `next start` (development, the e2e suite) the transport is plain HTTP.
+// X-Forwarded-* headers are rewritten from the socket itself (kept only from WHEELHOUSE_TRUSTED_PROXIES when
+// WHEELHOUSE_TRUST_PROXY=1), so they can be believed; under plain `next start` (development, the e2e suite) the transport is plain HTTP.
 
 export type HeaderSource = Pick<Headers, 'get'>;
 
@@ -11,10 +12,40 @@ export function servingTls(): boolean {
   return process.env.WHEELHOUSE_HTTPS === '1';
 }
 
-/** The client's address as the server saw it; the first X-Forwarded-For hop. Clipped: it lands in logs. */
+const ADDRESS = /^[0-9A-Fa-f:.[\]%a-z]{1,64}$/;
+let proxies: { spec: string; list: BlockList } | undefined;
+
+/** WHEELHOUSE_TRUSTED_PROXIES: comma-separated addresses or CIDRs of the proxies in front (e.g. an Ingress controller). */
+export function trustedProxies(spec = process.env.WHEELHOUSE_TRUSTED_PROXIES ?? ''): BlockList {
+  if (proxies?.spec === spec) return proxies.list;
+  const list = new BlockList();
+  for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [address, bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (!isIP(address)) continue;
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  proxies = { spec, list };
+  return list;
+}
+
+function isTrusted(address: string): boolean {
+  const type = isIP(address);
+  return type !== 0 && trustedProxies().check(address, type === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * The client's address: the last X-Forwarded-For hop that is not one of WHEELHOUSE_TRUSTED_PROXIES. Each proxy
+ * appends the address it saw, so hops left of the last untrusted one are whatever the client claimed: never used.
+ * Clipped: it lands in logs.
+ */
 export function clientIp(headers: HeaderSource): string {
-  const first = (headers.get('x-forwarded-for') ?? '').split(',')[0].trim();
-  return first && /^[0-9A-Fa-f:.[\]%a-z]{1,64}$/.test(first) ? first.replace(/^::ffff:/, '') : 'unknown';
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim().replace(/^::ffff:/, '')).filter(Boolean);
+  let i = hops.length - 1;
+  while (i > 0 && isTrusted(hops[i])) i--;
+  const hop = hops[i];
+  return hop && ADDRESS.test(hop) ? hop : 'unknown';
 }
 
 /** The host name of a Host header value (no port, no IPv6 brackets), lower-cased. */

@@ -1,16 +1,26 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/layout/login-form';
 import { readSession } from '@/lib/auth/session';
+import { sessionRejection } from '@/lib/auth/session-check';
+import { safeNext } from '@/lib/security/redirect';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };
 
+const NOTICES: Record<string, string> = {
+  expired: 'Your session expired. Sign in again with a valid token.',
+  'signed-out': 'You are signed out.',
+};
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; next?: string }> }) {
   const s = await readSession();
   const { reason, next } = await searchParams;
-  const target = next && /^\/(?![/\\])/.test(next) ? next : '/';
-  if (s.state === 'active') redirect(target);
-  const notice = reason === 'expired' || s.state === 'expired' ? 'Your session expired. Sign in again with a valid token.' : reason === 'signed-out' ? 'You are signed out.' : undefined;
+  const target = safeNext(next);
+  // A session whose token the cluster no longer accepts (revoked, expired early) stays here with the reason,
+  // instead of bouncing between this page and the console.
+  const rejected = s.state === 'active' ? await sessionRejection(s.session.bearer) : undefined;
+  if (s.state === 'active' && !rejected) redirect(target);
+  const notice = rejected ?? (s.state === 'expired' ? NOTICES.expired : NOTICES[reason ?? '']);
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 p-6 dark:bg-zinc-900">
       <div className="w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-950">

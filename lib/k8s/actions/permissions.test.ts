@@ -23,7 +23,10 @@ describe('supports', () => {
     expect(supports('pods', 'scale')).toBe(false);
     expect(supports('deployments', 'restart')).toBe(true);
     expect(supports('services', 'restart')).toBe(false);
-    expect(['pods', 'deployments', 'services', 'nodes', 'namespaces'].map((k) => supports(k as never, 'delete'))).toEqual([true, true, true, false, false]);
+    expect(supports('statefulsets', 'scale') && supports('replicasets', 'scale') && !supports('daemonsets', 'scale')).toBe(true);
+    expect(supports('statefulsets', 'restart') && supports('daemonsets', 'restart')).toBe(true);
+    // Every kind may be deleted but events, which the API server manages.
+    expect(['pods', 'deployments', 'services', 'nodes', 'namespaces', 'events'].map((k) => supports(k as never, 'delete'))).toEqual([true, true, true, true, true, false]);
     expect(supports('pods', 'logs') && supports('deployments', 'logs') && !supports('services', 'logs')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { ApiError, badRequest } from '@/lib/k8s/errors';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import { checkName, checkNamespace } from '@/lib/k8s/validate';
+import { offers } from './catalog';
 
 // Which operate actions apply to a kind, and the permission each one needs (a SelfSubjectAccessReview attribute
 // set). Client-safe: the controls ask for exactly what the route handlers will do.
@@ -18,9 +19,10 @@ export interface AccessResult { allowed: boolean; reason?: string }
 export type MutatingAction = 'scale' | 'restart' | 'delete';
 export type ObjectAction = MutatingAction | 'logs';
 
-const DELETABLE: ReadonlySet<KindName> = new Set<KindName>(['pods', 'deployments', 'services']);
-const RESTARTABLE: ReadonlySet<KindName> = new Set<KindName>(['deployments']);
-const WITH_LOGS: ReadonlySet<KindName> = new Set<KindName>(['pods', 'deployments']);
+
+
+/** Pods, and workloads whose logs are those of the pods their selector matches. */
+const WITH_LOGS: ReadonlySet<KindName> = new Set<KindName>(['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs']);
 
 export function isScalable(kind: KindName): boolean {
   return Boolean((RESOURCES[kind] as { scalable?: boolean }).scalable);
@@ -29,8 +31,8 @@ export function isScalable(kind: KindName): boolean {
 export function supports(kind: KindName, action: ObjectAction): boolean {
   switch (action) {
     case 'scale': return isScalable(kind);
-    case 'restart': return RESTARTABLE.has(kind);
-    case 'delete': return DELETABLE.has(kind);
+    case 'restart': return offers(RESOURCES[kind], 'restart');
+    case 'delete': return offers(RESOURCES[kind], 'delete');
     case 'logs': return WITH_LOGS.has(kind);
   }
 }

@@ -120,3 +120,27 @@ describe('normalizeApplyError', () => {
     expect(normalizeApplyError(e)).toBe(e);
   });
 });
+
+describe('diffObjects on huge changes (bounded)', () => {
+  const cm = (prefix: string, n: number) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { big: Array.from({ length: n }, (_, i) => `${prefix}${i}`).join('\n') } });
+
+  it('does not diff past the line ceiling and says how many lines there are', () => {
+    const { changed, diff } = diffObjects(cm('a', 15_000), cm('b', 15_000));
+    expect(changed).toBe(true);
+    expect(diff).toMatch(/^\(too large to diff: more than 20000 lines; \d+ lines live, \d+ after apply\)/);
+  });
+
+  it('gives up when more lines change than the edit budget', () => {
+    const { diff } = diffObjects(cm('a', 3_000), cm('b', 3_000));
+    expect(diff).toMatch(/too large to diff: more than 2000 lines changed/);
+  });
+
+  it('still diffs a large object with a small change', () => {
+    const before = cm('a', 5_000);
+    const after = { ...before, data: { big: before.data.big.replace('a2500', 'changed') } };
+    const { diff } = diffObjects(before, after);
+    expect(diff).toMatch(/^-\s+a2500$/m);
+    expect(diff).toMatch(/^\+\s+changed$/m);
+  });
+});
+

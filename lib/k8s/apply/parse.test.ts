@@ -98,3 +98,37 @@ describe('checkObject', () => {
     expect('object' in checkObject({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'system:foo' } })).toBe(true);
   });
 });
+
+// Generous timeouts: these parse up to 1 MiB on a shared machine; what they check is the answer, not the time.
+describe('parseManifests under hostile input (every step linear, limits before documents are built)', { timeout: 60_000 }, () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `  k${i.toString(36)}: 1`).join('\n');
+
+  it('refuses a mapping of 200,000 keys (1 MiB) with a 413 before composing it', () => {
+    // `{a,b,…}`: a flow mapping of keys with null values, about 5 bytes a key.
+    const flow = `{${Array.from({ length: 200_000 }, (_, i) => i.toString(36)).join(',')}}`;
+    expect(flow.length).toBeLessThan(APPLY_LIMITS.maxBytes - 100);
+    expect(refused(cm('keys', `data: ${flow}\n`))).toMatchObject({ status: 413, message: expect.stringMatching(/more than 100000 keys/) });
+  });
+
+  it('refuses 262,144 empty documents before building them', () => {
+    expect(refused('---\n'.repeat(262_144))).toMatchObject({ status: 413, message: expect.stringMatching(/more than 1000 YAML documents/) });
+  });
+
+  it.each([['flow', '['.repeat(200_000)], ['block', Array.from({ length: 150 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')], ['compact', `${'- '.repeat(150)}x`]])(
+    'refuses %s nesting deeper than 100 levels with a 422 (no stack overflow)',
+    (_, text) => {
+      expect(refused(text)).toMatchObject({ status: 422, message: expect.stringMatching(/deeper than 100 levels/) });
+    },
+  );
+
+  it('finds a duplicate key among 50,000 with its line', () => {
+    const [d] = parseManifests(cm('dup', `data:\n${keys(50_000)}\n  k0: 2\n`));
+    expect(!d.ok && d.error.message).toMatch(/line 50006, column 3: Map keys must be unique \("k0" appears twice\)/);
+  });
+
+  it('accepts keys that are equal only as different types in different mappings, and merge keys', () => {
+    const [d] = parseManifests(cm('ok', 'data:\n  a: "1"\nx: {a: 1}\nbase: &b {p: 1}\nm:\n  <<: *b\n  q: 2\n'));
+    expect(d.ok).toBe(true);
+  });
+});
+

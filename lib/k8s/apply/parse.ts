@@ -1,10 +1,12 @@
-import { LineCounter, parseAllDocuments, type Document, type Tags, type YAMLError } from 'yaml';
+import type { Document, LineCounter, Tags, YAMLError } from 'yaml';
 import { ApiError, badRequest, type ApiErrorBody } from '@/lib/k8s/errors';
 import { checkNamespace, clip } from '@/lib/k8s/validate';
 import { APPLY_LIMITS } from './types';
+import { composeDocuments, duplicateKey } from './yaml-scan';
 
 // Pure: the submitted text → one entry per Kubernetes object, each either an object ready to send or its own error.
-// Limits (size, document count, alias expansion) reject the whole request before anything is sent.
+// Limits (size, document count, keys, depth, alias expansion) reject the whole request before anything is sent;
+// the documents are counted and measured before they are built (yaml-scan.ts), and every step is linear.
 // YAML 1.1 like kubectl (0644 is octal, yes/no are booleans), except that timestamps and 1:20 stay strings, as they
 // do in kubectl's decoder.
 
@@ -37,14 +39,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function syntaxError(errors: YAMLError[]): ApiErrorBody {
+function syntaxError(errors: YAMLError[], lines: LineCounter): ApiErrorBody {
   const [first, ...rest] = errors.map((e) => {
-    const at = e.linePos?.[0];
+    const at = lines.linePos(e.pos[0]);
     const summary = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { at: at ? `line ${at.line}, column ${at.col}` : undefined, summary };
+    return { at: `line ${at.line}, column ${at.col}`, summary };
   });
   const causes = rest.map((e) => ({ field: e.at, reason: 'YAMLSyntax', message: e.summary }));
-  return badRequest(`YAML syntax error${first.at ? ` at ${first.at}` : ''}: ${first.summary}`, causes);
+  return badRequest(`YAML syntax error at ${first.at}: ${first.summary}`, causes);
 }
 
 /** A name that can be one URL path segment (the API server's own rule for every kind). */
@@ -112,16 +114,20 @@ function isList(v: unknown): v is { kind: string; items: unknown[] } {
 export function parseManifests(text: string): ParsedDoc[] {
   const bytes = byteLength(text);
   if (bytes > APPLY_LIMITS.maxBytes) throw tooLarge(`the YAML is ${bytes} bytes; at most ${APPLY_LIMITS.maxBytes} (1 MiB) may be applied at once; nothing was sent`);
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { version: '1.1', customTags: kubectlTags, prettyErrors: true, lineCounter, uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length > APPLY_LIMITS.maxDocuments) throw tooLarge(`${list.length} documents; at most ${APPLY_LIMITS.maxDocuments} may be applied at once; nothing was sent`);
+  const { docs: list, lineCounter } = composeDocuments(text, { version: '1.1', customTags: kubectlTags });
   const out: ParsedDoc[] = [];
   let expanded = 0;
   for (const doc of list) {
     const startLine = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
     if (doc.errors.length) {
-      out.push({ ...head(partialValue(doc), out.length, startLine), ok: false, error: syntaxError(doc.errors) });
+      out.push({ ...head(partialValue(doc), out.length, startLine), ok: false, error: syntaxError(doc.errors, lineCounter) });
+      continue;
+    }
+    const dup = duplicateKey(doc);
+    if (dup) {
+      const at = lineCounter.linePos(dup.offset);
+      const error = badRequest(`YAML syntax error at line ${at.line}, column ${at.col}: Map keys must be unique ("${clip(dup.key, 64)}" appears twice)`);
+      out.push({ ...head(partialValue(doc), out.length, startLine), ok: false, error });
       continue;
     }
     const value = toValue(doc, out.length);

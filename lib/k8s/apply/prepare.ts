@@ -1,7 +1,9 @@
 import 'server-only';
 import { createDiscovery } from '@/lib/k8s/discovery';
 import { ApiError, badRequest, fromTransport, type ApiErrorBody } from '@/lib/k8s/errors';
-import { parseManifests, type ParsedDoc } from './parse';
+import type { ParsedDoc } from './parse';
+import { parseManifestsBounded } from './parse-bounded';
+import { kindsDefinedIn } from './crd-kinds';
 import type { Target } from './ssa';
 import type { DocResult } from './types';
 import { errorLine, resourceName } from './words';
@@ -20,6 +22,8 @@ export interface Prepared {
   /** kubectl's resource name: "deployment.apps". */
   resource: string;
   object: Record<string, unknown>;
+  /** Its kind is defined by a CRD of the same stream that the server does not know yet: checked once it exists. */
+  awaitsCrd?: { name: string; index: number };
 }
 
 export type PrepResult = { ok: true; doc: Prepared } | { ok: false; result: DocResult };
@@ -40,19 +44,24 @@ function headOf(d: ParsedDoc): Head {
 }
 
 export async function prepareDocuments(token: string, yaml: string, selectedNamespace: string | undefined): Promise<PrepResult[]> {
-  const parsed = parseManifests(yaml);
+  const parsed = await parseManifestsBounded(token, yaml);
   if (!parsed.length) throw new ApiError(badRequest('the YAML holds no objects'));
   const discovery = createDiscovery(token);
+  const streamKinds = kindsDefinedIn(parsed);
   return Promise.all(
     parsed.map(async (d): Promise<PrepResult> => {
       const head = headOf(d);
       if (!d.ok) return { ok: false, result: errorResult(head, d.error, false, docLabel(head)) };
       let resource;
+      let awaitsCrd: Prepared['awaitsCrd'];
       try {
         resource = await discovery.resolve(d.apiVersion, d.kind);
       } catch (e) {
         const error = e instanceof ApiError ? e.body : fromTransport(e);
-        return { ok: false, result: errorResult(head, error, false, docLabel(head)) };
+        const defined = error.status === 404 ? streamKinds.get(`${d.apiVersion} ${d.kind}`) : undefined;
+        if (!defined) return { ok: false, result: errorResult(head, error, false, docLabel(head)) };
+        resource = defined.resource;
+        awaitsCrd = { name: defined.crdName, index: defined.crdIndex };
       }
       const namespace = resource.namespaced ? (d.namespace ?? selectedNamespace ?? 'default') : undefined;
       const metadata: Record<string, unknown> = { ...d.object.metadata };
@@ -65,6 +74,7 @@ export async function prepareDocuments(token: string, yaml: string, selectedName
           target: { resource, namespace, name: d.name },
           resource: resourceName(resource.kind, resource.group),
           object: { ...d.object, metadata },
+          ...(awaitsCrd ? { awaitsCrd } : {}),
         },
       };
     }),

@@ -4,6 +4,7 @@ import { conflictsOf } from './conflicts';
 import { diffObjects } from './diff';
 import { normalizeApplyError } from './server-errors';
 import { docLabel, errorResult, prepareDocuments, type Prepared } from './prepare';
+import { waitEstablished } from './crd-wait';
 import { canDelete, deleteObject, getLive, serverSideApply } from './ssa';
 import type { ApplyRequest, ApplyResponse, DocResult } from './types';
 import { errorLine, outcomeLine } from './words';
@@ -62,6 +63,10 @@ async function forcedDiff(token: string, d: Prepared, live: Record<string, unkno
 }
 
 async function previewOne(token: string, d: Prepared, all: Prepared[], force: boolean, checkDelete: boolean): Promise<DocResult> {
+  if (d.awaitsCrd) {
+    const note = `kind ${d.kind} is defined by CustomResourceDefinition ${d.awaitsCrd.name} (document ${d.awaitsCrd.index + 1}): the server can check this document only once it exists`;
+    return { ...head(d), ...(checkDelete ? { deletable: false } : {}), outcome: 'create', line: outcomeLine(d.resource, d.name, 'create'), note };
+  }
   const [dry, live, deletable] = await Promise.allSettled([
     serverSideApply(token, d.target, d.object, { dryRun: true, force }),
     getLive(token, d.target),
@@ -126,6 +131,39 @@ function collectWarnings(results: DocResult[]): string[] {
   return [...new Set(results.flatMap((r) => (r.warnings ?? []).map((w) => `${docLabel(r)}: ${w}`)))];
 }
 
+/**
+ * Applies the CRDs the stream's own objects need, waits until they are Established, then dry-runs those objects.
+ * Returns the documents already written. A failed dry-run stops the apply (unless only valid ones were asked for).
+ */
+async function writeCrdsFirst(token: string, docs: Prepared[], results: Map<number, DocResult>, force: boolean, onlyValid: boolean): Promise<Set<number>> {
+  const waiting = docs.filter((d) => d.awaitsCrd);
+  const needed = new Set(waiting.map((d) => d.awaitsCrd!.index));
+  const written = new Set<number>();
+  for (const d of docs.filter((c) => needed.has(c.index))) {
+    results.set(d.index, await applyOne(token, d, force));
+    written.add(d.index);
+  }
+  for (const d of waiting) {
+    const crd = results.get(d.awaitsCrd!.index);
+    try {
+      if (crd?.outcome === 'error') throw new ApiError({ status: 424, reason: 'FailedDependency', message: `its CustomResourceDefinition ${d.awaitsCrd!.name} failed` });
+      await waitEstablished(token, d.awaitsCrd!.name);
+      results.set(d.index, await previewOne(token, { ...d, awaitsCrd: undefined }, docs, force, false));
+    } catch (e) {
+      results.set(d.index, serverError(d, e));
+    }
+  }
+  const failed = waiting.map((d) => results.get(d.index)!).filter((r) => r.outcome === 'error');
+  if (failed.length && !onlyValid) {
+    throw new ApiError({
+      status: failed[0].error?.status ?? 422, reason: failed[0].error?.reason ?? 'DocumentsHaveErrors',
+      message: `the CustomResourceDefinitions were applied, but ${failed.length} document(s) of their kinds have errors; nothing else was applied`,
+      causes: failed.map((r) => ({ field: docLabel(r), reason: r.error?.reason, message: r.error?.message ?? r.line })),
+    });
+  }
+  return written;
+}
+
 export async function runApply(token: string, req: ApplyRequest): Promise<ApplyResponse> {
   const prepared = await prepareDocuments(token, req.yaml, req.namespace);
   const valid = prepared.flatMap((p) => (p.ok ? [p.doc] : []));
@@ -139,9 +177,12 @@ export async function runApply(token: string, req: ApplyRequest): Promise<ApplyR
   if (req.mode !== 'preview') {
     const verb = req.mode;
     gate(ordered().filter((r) => r.outcome === 'error'), prepared.length, req.onlyValid === true, verb);
-    // Writes go one by one, in the stream's order: a Namespace is created before what lives in it.
-    for (const d of valid) {
-      if (results.get(d.index)?.outcome === 'error') continue;
+    // Writes go one by one, in the stream's order: a Namespace is created before what lives in it. CRDs that other
+    // documents need go first; those documents are dry-run once their CRDs are Established.
+    const writable = valid.filter((d) => results.get(d.index)?.outcome !== 'error');
+    const first = verb === 'apply' ? await writeCrdsFirst(token, writable, results, force, req.onlyValid === true) : new Set<number>();
+    for (const d of writable) {
+      if (first.has(d.index) || results.get(d.index)?.outcome === 'error') continue;
       results.set(d.index, verb === 'delete' ? await deleteOne(token, d) : await applyOne(token, d, force));
     }
     const counted = ordered().filter((r) => r.outcome !== 'notfound');

@@ -7,7 +7,7 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 async function* chunks(...parts: string[]) {
   for (const p of parts) {
-    await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setImmediate(r)); // one turn of the event loop between chunks, not a wait
     yield new TextEncoder().encode(p);
   }
 }
@@ -42,4 +42,44 @@ describe('mergeLogStreams', () => {
     await stream.cancel();
     expect(cancelled).toBe(true);
   });
+
+  it('stops after maxLines lines with a note, and tears the sources down', async () => {
+    let cancelled = false;
+    const many = src('[a/c] ', ...Array.from({ length: 50 }, (_, i) => `l${i}\n`));
+    const out = await text(mergeLogStreams([many], { ...opts, byTime: false, timestamps: false, maxLines: 10, onCancel: () => { cancelled = true; } }));
+    expect(out.split('\n').filter(Boolean)).toHaveLength(11);
+    expect(out).toMatch(/\[wheelhouse\] stopped after 10 lines/);
+    expect(cancelled).toBe(true);
+  });
+
+  it('stops pulling a fast source while nobody reads (backpressure)', async () => {
+    let produced = 0;
+    const line = `${'x'.repeat(1023)}\n`;
+    const endless: LogSource = {
+      prefix: '',
+      open: async () => ({
+        async *[Symbol.asyncIterator]() {
+          for (;;) {
+            produced++;
+            yield line;
+            await Promise.resolve();
+          }
+        },
+      }),
+    };
+    const stream = mergeLogStreams([endless], { ...opts, byTime: false, timestamps: false });
+    // Wait until the source stalls: the count stops growing once the queue is full.
+    let last = -1;
+    await expect.poll(async () => {
+      const seen = produced;
+      await new Promise((r) => setImmediate(r));
+      const stalled = seen === last && seen > 0;
+      last = seen;
+      return stalled;
+    }, { timeout: 10_000 }).toBe(true);
+    // About the high-water mark (256 KiB of 1 KiB lines), not megabytes.
+    expect(produced).toBeLessThan(400);
+    await stream.cancel();
+  });
 });
+

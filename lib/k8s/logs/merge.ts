@@ -37,44 +37,78 @@ function splitTimestamp(line: string): { at: string; rest: string } {
   return i > 0 && /^\d{4}-\d{2}-\d{2}T/.test(line) ? { at: line.slice(0, i), rest: line.slice(i + 1) } : { at: '', rest: line };
 }
 
-export function mergeLogStreams(sources: LogSource[], opts: MergeOptions): ReadableStream<Uint8Array> {
+const HIGH_WATER_BYTES = 256 * 1024;
+
+/**
+ * Merges the sources into one stream. Bounded: at most `maxLines` lines (then a note, and the sources are torn
+ * down); with backpressure: a source waits while the reader has HIGH_WATER_BYTES unread, so a slow browser on a
+ * fast followed log holds a bounded buffer and TCP pushes back to the API server.
+ */
+export function mergeLogStreams(sources: LogSource[], opts: MergeOptions & { maxLines?: number }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const maxLines = opts.maxLines ?? Infinity;
   let done = false;
+  let lines = 0;
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const w = waiters;
+    waiters = [];
+    w.forEach((r) => r());
+  };
   return new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
+      const room = () => (done || (controller.desiredSize ?? 1) > 0 ? undefined : new Promise<void>((r) => waiters.push(r)));
+      const stop = (note?: string) => {
+        if (done) return;
+        if (note) controller.enqueue(encoder.encode(note));
+        done = true;
+        controller.close();
+        wake();
+        opts.onCancel?.();
+      };
       const emit = (text: string) => {
-        if (!done) controller.enqueue(encoder.encode(text));
+        if (done) return;
+        controller.enqueue(encoder.encode(text));
+        if (++lines >= maxLines) stop(`[wheelhouse] stopped after ${lines} lines: the most one request returns\n`);
       };
       const collected: Line[] = [];
       let seq = 0;
       const take = (prefix: string, raw: string) => {
         const { at, rest } = opts.byTime ? splitTimestamp(raw) : { at: '', rest: raw };
         const text = `${prefix}${opts.byTime && opts.timestamps && at ? `${at} ` : ''}${rest}\n`;
-        if (opts.byTime) collected.push({ at, text, seq: seq++ });
-        else emit(text);
+        if (!opts.byTime) emit(text);
+        else if (collected.length < maxLines) collected.push({ at, text, seq: seq++ });
       };
-      await Promise.all(sources.map(async (s) => {
-        try {
-          for await (const line of linesOf(await s.open())) {
-            if (done) return;
-            take(s.prefix, line);
+      // Not awaited: the stream's pull() (which lets waiting sources go on) is only called once start() returned.
+      void (async () => {
+        await Promise.all(sources.map(async (s) => {
+          try {
+            for await (const line of linesOf(await s.open())) {
+              if (done) return;
+              take(s.prefix, line);
+              await room();
+            }
+          } catch (e) {
+            if (!done) take(s.prefix, `<error: ${opts.describeError(e)}>`);
           }
-        } catch (e) {
-          if (!done) take(s.prefix, `<error: ${opts.describeError(e)}>`);
+        }));
+        if (opts.byTime) {
+          collected.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+          for (const l of collected) {
+            emit(l.text);
+            await room();
+          }
         }
-      }));
-      if (opts.byTime) {
-        collected.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
-        emit(collected.map((l) => l.text).join(''));
-      }
-      if (!done) {
-        done = true;
-        controller.close();
-      }
+        stop();
+      })();
+    },
+    pull() {
+      wake();
     },
     cancel() {
       done = true;
+      wake();
       opts.onCancel?.();
     },
-  });
+  }, new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }));
 }

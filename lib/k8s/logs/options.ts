@@ -12,8 +12,13 @@ export interface LogOptions {
 }
 
 export const MAX_TAIL_LINES = 10_000;
-/** Without a tail the whole log is read; this caps what one request may pull through the console. */
+/** Without a tail the whole log is read; this caps what one request may pull through the console (all containers
+ * of a deployment together: each of n containers gets LIMIT_BYTES / n). */
 export const LIMIT_BYTES = 8 * 1024 * 1024;
+/** Lines one request may return; a followed log ends after this many (the viewer reconnects for more). */
+export const MAX_LINES = 100_000;
+/** Bytes one followed log may stream before it ends (the viewer reconnects for more). */
+export const MAX_FOLLOW_BYTES = 64 * 1024 * 1024;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 function flag(q: URLSearchParams, key: string): boolean {
@@ -40,13 +45,13 @@ export function parseLogOptions(q: URLSearchParams): LogOptions {
 }
 
 /** The pods/log query for one container. */
-export function podLogQuery(opts: LogOptions, container: string | undefined, timestamps = opts.timestamps): Record<string, string | number | boolean | undefined> {
+export function podLogQuery(opts: LogOptions, container: string | undefined, timestamps = opts.timestamps, limitBytes = LIMIT_BYTES): Record<string, string | number | boolean | undefined> {
   return {
     container,
     tailLines: opts.tailLines,
     previous: opts.previous || undefined,
     timestamps: timestamps || undefined,
     follow: opts.follow || undefined,
-    limitBytes: opts.follow ? undefined : LIMIT_BYTES,
+    limitBytes: opts.follow ? undefined : limitBytes,
   };
 }

@@ -1,6 +1,7 @@
 import type { CoreV1Event, V1Namespace, V1Node } from '@kubernetes/client-node';
 import type { EventRow, NamespaceRow, NodeRow } from './types';
 import { base, toIso } from './common';
+import { bytes, milliCpu } from '@/lib/k8s/quantity';
 
 export function nodeRoles(labels: Record<string, string> = {}): string {
   const roles = new Set<string>();
@@ -29,6 +30,7 @@ export function nodeRow(node: V1Node): NodeRow {
     memory: st.capacity?.memory ?? '',
     pods: st.capacity?.pods ?? '',
     osImage: st.nodeInfo?.osImage || '<unknown>',
+    ...(st.allocatable ? { alloc: [milliCpu(st.allocatable.cpu) || 0, bytes(st.allocatable.memory) || 0, Number(st.allocatable.pods) || 0] } : {}),
   };
 }
 

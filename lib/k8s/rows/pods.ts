@@ -1,6 +1,7 @@
 import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import type { Health, PodRow } from './types';
 import { base, controllerOf } from './common';
+import { bytes, milliCpu } from '@/lib/k8s/quantity';
 
 // kubectl's `get pods` STATUS and READY, following printPod in kubectl's printers.
 
@@ -78,8 +79,30 @@ export function podHealth(status: string, ready: string): Health {
   return 'error';
 }
 
+/** Requests and limits summed over the pod's containers (what usage is compared with); undefined when none is set. */
+export function podResources(pod: V1Pod): PodRow['res'] {
+  const cs = pod.spec?.containers ?? [];
+  const sum = (pick: (c: (typeof cs)[number]) => string | undefined, parse: (q: string) => number, all: boolean) => {
+    let total = 0;
+    for (const c of cs) {
+      const v = parse(pick(c) ?? '');
+      if (Number.isFinite(v)) total += v;
+      else if (all) return 0;
+    }
+    return total;
+  };
+  const res: NonNullable<PodRow['res']> = [
+    sum((c) => c.resources?.requests?.cpu, milliCpu, false),
+    sum((c) => c.resources?.limits?.cpu, milliCpu, true),
+    sum((c) => c.resources?.requests?.memory, bytes, false),
+    sum((c) => c.resources?.limits?.memory, bytes, true),
+  ];
+  return res.some((v) => v > 0) ? res : undefined;
+}
+
 export function podRow(pod: V1Pod): PodRow {
   const { status, ready, restarts, lastRestart } = podStatus(pod);
+  const res = podResources(pod);
   return {
     ...base(pod),
     ready,
@@ -91,5 +114,6 @@ export function podRow(pod: V1Pod): PodRow {
     node: pod.spec?.nodeName || '<none>',
     labels: pod.metadata?.labels ?? {},
     owner: controllerOf(pod),
+    ...(res ? { res } : {}),
   };
 }

@@ -14,6 +14,9 @@ export interface PodRow extends BaseRow {
   node: string;
   labels: Record<string, string>;
   owner?: { kind: string; name: string };
+  /** Summed container [cpu request m, cpu limit m, memory request B, memory limit B]; 0 = not set (a limit is unset
+   *  when any container lacks one). Absent when nothing is set. Joined with usage for %CPU/R, %MEM/L (metrics). */
+  res?: [number, number, number, number];
 }
 
 export interface DeploymentRow extends BaseRow {
@@ -58,6 +61,8 @@ export interface NodeRow extends BaseRow {
   memory: string;
   pods: string;
   osImage: string;
+  /** Allocatable [cpu millicores, memory bytes, pods]: what `kubectl top nodes` divides usage by. */
+  alloc?: [number, number, number];
 }
 
 export interface NamespaceRow extends BaseRow { status: string; health: Health }
@@ -74,10 +79,28 @@ export interface EventRow extends BaseRow {
   source: string;
 }
 
+export interface JobRow extends BaseRow {
+  status: string;
+  health: Health;
+  completions: string;
+  containers: string;
+  images: string;
+  owner?: { kind: string; name: string };
+}
+
+export interface CronJobRow extends BaseRow { schedule: string; suspend: boolean; active: number; lastSchedule?: string; containers: string; images: string }
+
+export interface ConfigMapRow extends BaseRow { data: number }
+
 export interface RowByKind {
   pods: PodRow;
   deployments: DeploymentRow;
   replicasets: ReplicaSetRow;
+  statefulsets: DeploymentRow;
+  daemonsets: DeploymentRow;
+  jobs: JobRow;
+  cronjobs: CronJobRow;
+  configmaps: ConfigMapRow;
   services: ServiceRow;
   nodes: NodeRow;
   namespaces: NamespaceRow;

@@ -1,9 +1,10 @@
 import type { ApiErrorBody } from '@/lib/k8s/errors';
-import type { KindName } from '@/lib/k8s/resources';
+import type { KindRef } from '@/lib/k8s/resources';
 import type { BaseRow } from '@/lib/k8s/rows/types';
+import { bookmarked, newBook, paged, relisted, removed, replayMessages, resumeFrom, upserted } from './informer-state';
 import { listWatch, type LiveSink, type PageInfo, type Upstream } from './list-watch';
 import { SseSink } from './sse-sink';
-import { formatFrame, type RelistReason, type StreamMessage } from './wire';
+import { formatFrame, type RelistReason } from './wire';
 
 // One list-watch of one scope, shared by every connection that watches exactly that scope. It keeps the scope's
 // lean rows in memory; a connection that joins gets them at once (a relist from memory), then the changes. Each
@@ -28,11 +29,7 @@ const REPLAY_CHUNK = 1000;
 export const RESTARTING: ApiErrorBody = { status: 503, reason: 'ServiceUnavailable', message: 'The live list was interrupted; reconnecting.' };
 
 export class Informer implements LiveSink {
-  private readonly rows = new Map<string, BaseRow>();
-  private seen: Set<string> | null = null;
-  private synced = false;
-  private total?: number;
-  private rv?: string;
+  private readonly book = newBook();
   private readonly subs = new Map<string, Subscriber>();
   private readonly utf8 = new TextEncoder();
   private readonly broadcast = new SseSink({
@@ -47,7 +44,7 @@ export class Informer implements LiveSink {
   /** Called once the last subscriber has left or the upstream failed: the registry forgets this informer. */
   onClosed?: () => void;
 
-  constructor(private readonly kind: KindName, private readonly upstreamFor: (token: string) => Upstream, private readonly pageSize?: number) {}
+  constructor(private readonly kind: KindRef, private readonly upstreamFor: (token: string) => Upstream, private readonly pageSize?: number) {}
 
   get size(): number {
     return this.subs.size;
@@ -70,44 +67,28 @@ export class Informer implements LiveSink {
   // --- LiveSink: what the upstream list-watch reports, kept and passed on.
 
   relist(reason: RelistReason): void {
-    this.seen = new Set();
-    this.synced = false;
+    relisted(this.book);
     this.broadcast.relist(reason);
   }
 
   async page(rows: BaseRow[], info: PageInfo): Promise<void> {
-    for (const r of rows) {
-      this.rows.set(r.uid, r);
-      this.seen?.add(r.uid);
-    }
-    if (info.total !== undefined) this.total = info.total;
-    if (info.done) {
-      // Subscribers that joined during this listing were replayed rows it may now drop: tell them.
-      const gone = this.seen ? [...this.rows.keys()].filter((uid) => !this.seen!.has(uid)) : [];
-      gone.forEach((uid) => this.rows.delete(uid));
-      this.seen = null;
-      this.synced = true;
-      this.rv = info.resourceVersion;
-      gone.forEach((uid) => this.broadcast.remove(uid));
-    }
+    // Subscribers that joined during this listing were replayed rows it may now drop: tell them.
+    paged(this.book, rows, info).forEach((uid) => this.broadcast.remove(uid));
     void this.broadcast.page(rows, info);
   }
 
   upsert(row: BaseRow, resourceVersion?: string): void {
-    this.rows.set(row.uid, row);
-    this.seen?.add(row.uid);
-    if (resourceVersion) this.rv = resourceVersion;
+    upserted(this.book, row, resourceVersion);
     this.broadcast.upsert(row, resourceVersion);
   }
 
   remove(uid: string, resourceVersion?: string): void {
-    this.rows.delete(uid);
-    if (resourceVersion) this.rv = resourceVersion;
+    removed(this.book, uid, resourceVersion);
     this.broadcast.remove(uid, resourceVersion);
   }
 
   bookmark(resourceVersion: string): void {
-    this.rv = resourceVersion;
+    bookmarked(this.book, resourceVersion);
     this.broadcast.bookmark(resourceVersion);
   }
 
@@ -115,16 +96,7 @@ export class Informer implements LiveSink {
 
   /** The joiner's own relist: every row kept, encoded with the shared field list (sent in full first). */
   private replay(sub: Subscriber): void {
-    const enc = this.broadcast.encoder;
-    const send = (m: StreamMessage) => sub.write(this.utf8.encode(formatFrame(m)));
-    send({ event: 'relist', data: { reason: 'initial' } });
-    const all = [...this.rows.values()];
-    const total = this.synced ? all.length : this.total;
-    for (let i = 0; i === 0 || i < all.length; i += REPLAY_CHUNK) {
-      const rows = all.slice(i, i + REPLAY_CHUNK).map((r) => enc.encode(r));
-      send({ event: 'snapshot', data: { fields: enc.all(), rows, ...(i === 0 && total !== undefined ? { total } : {}), done: false } });
-    }
-    if (this.synced) send({ event: 'snapshot', data: { rows: [], done: true }, id: this.rv });
+    for (const m of replayMessages(this.book, this.broadcast.encoder, REPLAY_CHUNK)) sub.write(this.utf8.encode(formatFrame(m)));
   }
 
   /** (Re)starts the upstream with the current owner's token: resumes the watch when synced, lists otherwise. */
@@ -143,7 +115,7 @@ export class Informer implements LiveSink {
       remove: (uid, rv) => guard(() => this.remove(uid, rv)),
       bookmark: (rv) => guard(() => this.bookmark(rv)),
     };
-    listWatch({ kind: this.kind, upstream: this.upstreamFor(this.owner.token), sink, signal: run.signal, resumeFrom: this.synced ? this.rv : undefined, pageSize: this.pageSize })
+    listWatch({ kind: this.kind, upstream: this.upstreamFor(this.owner.token), sink, signal: run.signal, resumeFrom: resumeFrom(this.book), pageSize: this.pageSize })
       .catch(() => {
         if (run.signal.aborted) return;
         this.broadcast.flush();

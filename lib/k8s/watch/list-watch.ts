@@ -1,8 +1,10 @@
-import type { KindName } from '@/lib/k8s/resources';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { KindRef } from '@/lib/k8s/resources';
 import { toRow } from '@/lib/k8s/rows';
 import type { BaseRow } from '@/lib/k8s/rows/types';
 import type { RelistReason } from './wire';
-import { isExpired, type KubeObject, type Page, type WatchEvent } from './events';
+import { isExpired, type Page, type WatchEvent } from './events';
+import { newRound, onPage, onWatchEvent, totalOf, type RoundState } from './list-watch-state';
 
 // List, then watch, for one user and one scope. The WATCH starts from the first page's resourceVersion while the
 // remaining pages are still being fetched, so a change during a long listing shows at once; page items that the
@@ -27,7 +29,7 @@ export interface LiveSink {
 }
 
 export interface ListWatchOptions {
-  kind: KindName;
+  kind: KindRef;
   upstream: Upstream;
   sink: LiveSink;
   signal: AbortSignal;
@@ -37,9 +39,7 @@ export interface ListWatchOptions {
   pageSize?: number;
 }
 
-interface Round { listing: boolean; touched: Set<string>; lastRv: string; signal: AbortSignal }
-
-const uidOf = (o: KubeObject) => o.metadata?.uid ?? `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+interface Round extends RoundState { signal: AbortSignal }
 const FAST_END_MS = 1_000;
 // 500 pods decode to a few MB that die young; 1,000-pod pages pushed the server's peak RSS from ~270 to ~440 MB
 // while listing 30,000 pods (bench/README.md).
@@ -50,37 +50,25 @@ async function watchLoop(o: ListWatchOptions, r: Round): Promise<void> {
     const started = Date.now();
     for await (const ev of o.upstream.watch(r.lastRv, r.signal)) {
       if (r.signal.aborted) return;
-      const rv = ev.object.metadata?.resourceVersion;
-      if (rv) r.lastRv = rv;
-      if (ev.type === 'BOOKMARK') {
-        if (!r.listing && rv) o.sink.bookmark(rv);
-        continue;
-      }
-      const uid = uidOf(ev.object);
-      if (r.listing) r.touched.add(uid);
-      const id = r.listing ? undefined : rv;
-      if (ev.type === 'DELETED') o.sink.remove(uid, id);
-      else o.sink.upsert(toRow(o.kind, ev.object), id);
+      const call = onWatchEvent(r, ev);
+      if (call?.op === 'bookmark') o.sink.bookmark(call.resourceVersion);
+      else if (call?.op === 'remove') o.sink.remove(call.uid, call.resourceVersion);
+      else if (call?.op === 'upsert') o.sink.upsert(toRow(o.kind, call.object), call.resourceVersion);
     }
     // The API server ended the watch (its timeout); do not spin if it keeps ending at once.
     if (r.signal.aborted) return;
-    if (Date.now() - started < FAST_END_MS) await new Promise((res) => setTimeout(res, FAST_END_MS));
+    if (Date.now() - started < FAST_END_MS) await delay(FAST_END_MS);
   }
 }
 
 async function listRest(o: ListWatchOptions, r: Round, first: Page): Promise<void> {
   let page = first;
-  const total = first.remaining !== undefined ? first.items.length + first.remaining : undefined;
+  const total = totalOf(first);
   for (let n = 0; ; n++) {
     if (r.signal.aborted) return;
-    const rows = page.items.filter((it) => !r.touched.has(uidOf(it))).map((it) => toRow(o.kind, it));
-    const done = !page.continue;
-    if (done) {
-      r.listing = false;
-      r.touched.clear();
-    }
-    await o.sink.page(rows, { total: n === 0 ? total : undefined, done, resourceVersion: done ? r.lastRv : undefined });
-    if (done) return;
+    const { items, ...info } = onPage(r, page, n, total);
+    await o.sink.page(items.map((it) => toRow(o.kind, it)), info);
+    if (info.done) return;
     page = await o.upstream.list(o.pageSize ?? PAGE_SIZE, page.continue, r.signal);
   }
 }
@@ -93,7 +81,7 @@ export async function listWatch(o: ListWatchOptions): Promise<void> {
     const round = new AbortController();
     const stop = () => round.abort();
     o.signal.addEventListener('abort', stop, { once: true });
-    const r: Round = { listing: !from, touched: new Set(), lastRv: from ?? '', signal: round.signal };
+    const r: Round = { ...newRound(from), signal: round.signal };
     try {
       let listing: Promise<void> = Promise.resolve();
       if (!from) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { fieldSelectorParam, kindParam, labelSelectorParam, namespaceParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
+import { fieldSelectorParam, kindParam, kindRefParam, labelSelectorParam, namespaceParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
 import type { UserSession } from '@/lib/auth/session';
 import { actionTarget } from '@/lib/k8s/actions/target';
 import { ApiError, badRequest, fromTransport, type ApiErrorBody } from '@/lib/k8s/errors';
@@ -56,9 +56,10 @@ export function startList(conn: LiveConnection, sub: string, spec: ListSpec, ses
     stop();
   };
   conn.add(sub, stop);
-  try {
+  // Kinds beyond the registry are resolved through the user's own discovery (async), so the start is too.
+  void (async () => {
     if (refusal) throw new ApiError(refusal);
-    const kind = kindParam(String(spec.kind));
+    const kind = await kindRefParam(session.bearer, String(spec.kind));
     const namespaced = resourceFor(kind).namespaced;
     const scope = {
       namespace: namespaced ? namespaceParam(text(spec.namespace)) : undefined,
@@ -75,9 +76,7 @@ export function startList(conn: LiveConnection, sub: string, spec: ListSpec, ses
       (l) => (abort.signal.aborted ? l() : (leave = l)),
       (e) => finish(failure(e)),
     );
-  } catch (e) {
-    finish(failure(e));
-  }
+  })().catch((e) => finish(failure(e)));
 }
 
 /** A followed log (`kubectl logs -f`): the text as it comes, at the pace the browser takes it. */
@@ -98,7 +97,7 @@ export function startLogs(conn: LiveConnection, sub: string, spec: LogSpec, sess
     const q = new URLSearchParams({ follow: '1', previous: spec.previous ? '1' : '0', timestamps: spec.timestamps ? '1' : '0' });
     if (spec.container) q.set('container', String(spec.container));
     if (spec.tailLines !== undefined) q.set('tailLines', String(spec.tailLines));
-    const body = await openLogs(session.bearer, t, parseLogOptions(q), abort.signal);
+    const body = await openLogs(session, t, parseLogOptions(q), abort.signal);
     const reader = body.getReader();
     abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
     for (;;) {

@@ -1,20 +1,13 @@
 import { notFound } from 'next/navigation';
 import { ObjectDetail } from '@/components/detail/object-detail';
-import { isKindName, RESOURCES, type KindName } from '@/lib/k8s/resources';
+import { pageKind, type PageKind } from '@/lib/k8s/page-kind';
+import { refName, resourceFor } from '@/lib/k8s/resources';
 import { checkName, checkNamespace } from '@/lib/k8s/validate';
 
-// One page for every kind with `detail: true`: /deployments/default/nginx, /nodes/-/node-0.
+// One page for every kind the server serves: /deployments/default/nginx, /nodes/-/node-0,
+// /widgets.example.com/team-a/w1. The kind is checked against discovery, namespace and name against DNS-1123.
 
 type Params = Promise<{ kind: string; namespace: string; name: string }>;
-
-/** The object the URL names, or undefined when any segment is not one the console serves. */
-function target(kind: string, namespace: string, name: string): { kind: KindName; namespace?: string; name: string } | undefined {
-  if (!isKindName(kind)) return undefined;
-  const r = RESOURCES[kind] as { namespaced: boolean; detail?: boolean };
-  if (!r.detail || !checkName(name).ok) return undefined;
-  if (!r.namespaced) return namespace === '-' ? { kind, name } : undefined;
-  return checkNamespace(namespace).ok ? { kind, namespace, name } : undefined;
-}
 
 function decoded(segment: string): string {
   try {
@@ -24,18 +17,27 @@ function decoded(segment: string): string {
   }
 }
 
-async function resolve(params: Params) {
+async function resolve(params: Params): Promise<{ k: PageKind; namespace?: string; name: string } | undefined> {
   const p = await params;
-  return target(p.kind, decoded(p.namespace), decoded(p.name));
+  const namespace = decoded(p.namespace);
+  const name = decoded(p.name);
+  if (!checkName(name).ok) return undefined;
+  const k = await pageKind(p.kind);
+  if (!k) return undefined;
+  if (!k.namespaced) return namespace === '-' ? { k, name } : undefined;
+  return checkNamespace(namespace).ok ? { k, namespace, name } : undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }) {
   const t = await resolve(params);
-  return { title: t ? `${t.name} · ${RESOURCES[t.kind].kind}` : 'Not found' };
+  return { title: t ? `${t.name} · ${resourceFor(t.k.ref).kind}` : 'Not found' };
 }
 
 export default async function ObjectPage({ params }: { params: Params }) {
   const t = await resolve(params);
   if (!t) notFound();
-  return <ObjectDetail key={`${t.kind}/${t.namespace ?? '-'}/${t.name}`} kindName={t.kind} namespace={t.namespace} name={t.name} />;
+  const name = refName(t.k.ref);
+  return (
+    <ObjectDetail key={`${name}/${t.namespace ?? '-'}/${t.name}`} kindName={name} kind={resourceFor(t.k.ref).kind} title={t.k.title} namespace={t.namespace} name={t.name} />
+  );
 }

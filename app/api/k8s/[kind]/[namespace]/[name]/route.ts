@@ -1,6 +1,6 @@
 import { json, withSession } from '@/lib/api/respond';
-import { kindParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
-import { deleteObject } from '@/lib/k8s/actions/delete';
+import { kindParam, kindRefParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
+import { deleteObject, propagationParam } from '@/lib/k8s/actions/delete';
 import { actionTarget } from '@/lib/k8s/actions/target';
 import { describeObject } from '@/lib/k8s/detail';
 
@@ -8,16 +8,18 @@ export const dynamic = 'force-dynamic';
 
 type Params = { kind: string; namespace: string; name: string };
 
-// The one get handler: GET /api/k8s/deployments/default/nginx (cluster-scoped kinds use "-" as the namespace).
+// The one get handler, for any kind the server serves: GET /api/k8s/deployments/default/nginx (cluster-scoped kinds
+// use "-" as the namespace). Secrets come without values (lib/k8s/manifest.ts).
 export const GET = withSession<Params>(async (_req, { params, session }) => {
-  const kind = kindParam(params.kind);
+  const kind = await kindRefParam(session.bearer, params.kind);
   const detail = await describeObject(session.bearer, kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
   return json(detail);
 });
 
-// DELETE /api/k8s/pods/default/nginx-abc → { kind, namespace, name, uid, warnings } (pods, deployments, services)
+// DELETE /api/k8s/pods/default/nginx-abc[?propagationPolicy=Background|Foreground|Orphan]
+//   → { kind, namespace, name, uid, warnings } (every kind but events)
 export const DELETE = withSession<Params>(async (req, { params, session }) => {
   const kind = kindParam(params.kind);
   const t = actionTarget('delete', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
-  return json(await deleteObject(session.bearer, t));
+  return json(await deleteObject(session.bearer, t, propagationParam(req.nextUrl.searchParams.get('propagationPolicy'))));
 });

@@ -13,6 +13,6 @@ export const GET = withSession<{ kind: string; namespace: string; name: string }
   const t = actionTarget('logs', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
   const q = req.nextUrl.searchParams;
   const opts = parseLogOptions(q);
-  const body = await openLogs(session.bearer, t, opts, req.signal);
+  const body = await openLogs(session, t, opts, req.signal);
   return logResponse(body, q.get('download') === '1' ? `${t.name}.log` : undefined);
 });

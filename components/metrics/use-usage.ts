@@ -1,0 +1,35 @@
+'use client';
+
+import useSWR from 'swr';
+import { fetchJson, type FetchError } from '@/lib/client/fetch-json';
+import type { ApiErrorBody } from '@/lib/k8s/errors';
+
+// Usage polls once per sampling window (what the answer says, 15 s on the local cluster): metrics-server has no newer
+// numbers between two samples, so a faster refresh would only cost requests. While metrics are unavailable it keeps
+// asking at the same pace, so the columns come back when metrics-server does.
+
+const DEFAULT_WINDOW_S = 15;
+const MIN_WINDOW_S = 10;
+
+export function metricsUrl(resource: 'pods' | 'nodes', params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const qs = q.toString();
+  return `/api/metrics/${resource}${qs ? `?${qs}` : ''}`;
+}
+
+export function useUsage<T extends { window: number }>(url: string | null): { data?: T; error?: ApiErrorBody } {
+  const { data, error } = useSWR<T, FetchError>(url, (u: string) => fetchJson<T>(u), {
+    refreshInterval: (latest?: T) => Math.max(MIN_WINDOW_S, latest?.window ?? DEFAULT_WINDOW_S) * 1000,
+    keepPreviousData: true,
+    shouldRetryOnError: false,
+    revalidateOnFocus: false,
+  });
+  return { data: error ? undefined : data, error: error?.body };
+}
+
+/** The one line that says why usage is missing. */
+export function unavailableText(e: ApiErrorBody): string {
+  if (e.status === 403) return `Usage is hidden: you may not read metrics.k8s.io here (${e.message})`;
+  return `Usage is unavailable: ${e.message}`;
+}

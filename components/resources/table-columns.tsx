@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { formatAge } from '@/lib/format';
+import { headerOf, visibleColumns, type TableColumn, type TableRow } from '@/lib/k8s/table';
+import type { Column } from './columns';
+
+// Columns for any kind listed through the API server's Table format: the server's own columnDefinitions (kubectl's
+// headers; priority > 0 only with "wide"), a NAMESPACE column across all namespaces, the name linking to the
+// generic detail page. Ages are computed here from the object's timestamps so they keep counting while live.
+
+const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function text(v: unknown): string {
+  // kubectl prints an absent cell as nothing.
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function sortKey(v: unknown): string | number {
+  if (typeof v === 'number') return v;
+  const s = text(v);
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s;
+}
+
+export function objectHref(kindName: string, row: Pick<TableRow, 'name' | 'namespace'>): string {
+  return `/${kindName}/${row.namespace ? encodeURIComponent(row.namespace) : '-'}/${encodeURIComponent(row.name)}`;
+}
+
+export function tableColumns(kindName: string, columns: TableColumn[], wide: boolean): Column<TableRow>[] {
+  const out: Column<TableRow>[] = [
+    { id: 'namespace', header: 'NAMESPACE', sort: (r) => r.namespace ?? '', cell: (r) => r.namespace, when: (c) => c.allNamespaces },
+  ];
+  for (const { column, index } of visibleColumns(columns, wide)) {
+    const id = `c${index}`;
+    if (column.format === 'name') {
+      out.push({ id: 'name', header: headerOf(column), sort: (r) => r.name, className: 'font-medium', cell: (r) => <Link className={LINK} href={objectHref(kindName, r)}>{r.name}</Link> });
+    } else if (column.name === 'Age') {
+      out.push({ id: 'age', header: 'AGE', sort: (r) => -Date.parse(r.created ?? '0'), cell: (r, c) => <time dateTime={r.created}>{formatAge(r.created, c.now)}</time> });
+    } else if (column.type === 'date') {
+      // CRD printer columns of type date arrive as timestamps; kubectl prints their age.
+      const at = (r: TableRow) => text(r.cells[index]);
+      out.push({ id, header: headerOf(column), sort: (r) => at(r), cell: (r, c) => (ISO.test(at(r)) ? <time dateTime={at(r)}>{formatAge(at(r), c.now)}</time> : at(r)) });
+    } else {
+      out.push({ id, header: headerOf(column), sort: (r) => sortKey(r.cells[index]), cell: (r) => text(r.cells[index]), className: column.priority > 0 ? 'font-mono text-xs' : undefined });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { capabilities, checksFor } from './catalog';
+
+// Availability is data over the kind's descriptor, so kinds from discovery get the same actions.
+
+const d = (group: string, kind: string, plural: string, extra: object = {}) => ({ group, kind, plural, namespaced: kind !== 'Node', ...extra });
+
+describe('capabilities', () => {
+  it('gives every kind edit and delete, scale to kinds with a scale subresource, and per-kind actions', () => {
+    expect(capabilities(d('example.com', 'Widget', 'widgets'))).toEqual(['edit', 'delete']);
+    expect(capabilities(d('example.com', 'Widget', 'widgets', { subresources: ['status', 'scale'] }))).toEqual(['edit', 'delete', 'scale']);
+    expect(capabilities(d('apps', 'StatefulSet', 'statefulsets', { subresources: ['scale'] }))).toEqual(['edit', 'delete', 'scale', 'restart', 'history', 'undo']);
+    expect(capabilities(d('batch', 'CronJob', 'cronjobs'))).toContain('run-now');
+    expect(capabilities(d('', 'Node', 'nodes'))).toEqual(['edit', 'delete', 'cordon', 'uncordon', 'drain']);
+    expect(capabilities(d('', 'Event', 'events'))).toEqual([]);
+  });
+});
+
+describe('checksFor', () => {
+  it('asks for what the handler does', () => {
+    expect(checksFor('scale', d('apps', 'StatefulSet', 'statefulsets'), 'ns', 'web')).toEqual([{ verb: 'patch', group: 'apps', resource: 'statefulsets', subresource: 'scale', namespace: 'ns', name: 'web' }]);
+    expect(checksFor('run-now', d('batch', 'CronJob', 'cronjobs'), 'ns', 'c')).toEqual([{ verb: 'create', group: 'batch', resource: 'jobs', namespace: 'ns' }]);
+    expect(checksFor('drain', d('', 'Node', 'nodes'), undefined, 'n1').map((c) => `${c.verb} ${c.resource}${c.subresource ? `/${c.subresource}` : ''}`)).toEqual(['patch nodes', 'create pods/eviction']);
+  });
+});

@@ -1,0 +1,62 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
+import { FairGate } from '@/lib/k8s/watch/page-gate';
+import { parseManifests, type ParsedDoc } from './parse';
+
+// Parsing is linear and its input is capped (parse.ts, yaml-scan.ts), but 1 MiB of YAML still costs the yaml
+// library a second or more of CPU: on the event loop that is a second in which no page, list or stream of ANY user
+// answers. So it runs in a worker thread, with a deadline and a memory limit, and at most two at once for the whole
+// server, shared fairly between users (one user's burst waits behind its own requests, not everyone's).
+
+const DEADLINE_MS = Number(process.env.WHEELHOUSE_YAML_DEADLINE_MS ?? 10_000);
+const LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+const parseGate = new FairGate(2, 'wheelhouse.yaml-gate');
+
+let workersUnavailable = false;
+
+function startWorker(text: string): Worker {
+  const url = new URL('./parse-worker.ts', import.meta.url);
+  const options = { workerData: { text }, resourceLimits: LIMITS };
+  // Bundled (next build, next dev) the URL names a compiled chunk; under vitest it is the TypeScript source, which
+  // the thread loads through tsx (a dev dependency).
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
+  return new Worker(`require('tsx/cjs/api').require(${JSON.stringify(url.pathname)}, __filename)`, { ...options, eval: true });
+}
+
+function inWorker(text: string): Promise<ParsedDoc[]> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = startWorker(text);
+    } catch {
+      workersUnavailable = true;
+      resolve(parseManifests(text));
+      return;
+    }
+    let settled = false;
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      f();
+    };
+    const timer = setTimeout(() => finish(() => reject(new ApiError({ status: 422, reason: 'Invalid', message: `reading the YAML took longer than ${DEADLINE_MS / 1000} s; nothing was sent` }))), DEADLINE_MS);
+    worker.once('message', (m: { docs?: ParsedDoc[]; error?: ApiErrorBody }) => finish(() => (m.docs ? resolve(m.docs) : reject(new ApiError(m.error!)))));
+    worker.once('error', (e: Error & { code?: string }) => finish(() => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new ApiError({ status: 413, reason: 'RequestEntityTooLarge', message: `reading the YAML needs more than ${LIMITS.maxOldGenerationSizeMb} MB; nothing was sent` }));
+      else reject(new ApiError({ status: 422, reason: 'Invalid', message: 'the YAML could not be read; nothing was sent' }));
+    }));
+    worker.once('exit', () => finish(() => reject(new ApiError({ status: 422, reason: 'Invalid', message: 'the YAML could not be read; nothing was sent' }))));
+  });
+}
+
+/** parseManifests off the event loop, bounded in time and memory; `token` only keys the fair queue (hashed). */
+export function parseManifestsBounded(token: string, text: string): Promise<ParsedDoc[]> {
+  // Small inputs cost less than starting a thread.
+  if (text.length < 16 * 1024 || workersUnavailable) return Promise.resolve().then(() => parseManifests(text));
+  const user = createHash('sha256').update(token).digest('base64url').slice(0, 16);
+  return parseGate.run(user, () => inWorker(text));
+}

@@ -1,0 +1,66 @@
+import type { BaseRow } from './rows/types';
+
+// Pure: the API server's Table format (meta.k8s.io/v1 Table, asked with TABLE_ACCEPT) → the console's lean rows.
+// The server prints each kind the way `kubectl get` does — CRDs' additionalPrinterColumns included — so one path
+// lists any kind. With `includeObject=Metadata` every row also carries its object's metadata (uid, namespace,
+// resourceVersion, creationTimestamp), which the live list needs. Client-safe: types and pure functions only.
+
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;q=0.9';
+
+export interface TableColumn { name: string; type: string; format?: string; description?: string; priority: number }
+
+interface Meta {
+  uid?: string; name?: string; namespace?: string; resourceVersion?: string; creationTimestamp?: string;
+  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
+}
+export interface TableRowIn { cells?: unknown[]; object?: { metadata?: Meta } }
+export interface Table {
+  kind?: string;
+  metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
+  columnDefinitions?: TableColumn[];
+  rows?: TableRowIn[];
+}
+
+/** One row of a Table-backed list: the server's cells, aligned to the Table's columns, plus identity. */
+export interface TableRow extends BaseRow {
+  cells: unknown[];
+  /** The controller owner (links from the list). */
+  owner?: { kind: string; name: string };
+}
+
+/** The shape list-watch handles (an object with metadata), with the row's cells riding along. */
+export interface TableItem { metadata: Meta; cells: unknown[] }
+
+export function tableItems(t: Table): TableItem[] {
+  return (t.rows ?? []).map((r) => ({ metadata: r.object?.metadata ?? {}, cells: r.cells ?? [] }));
+}
+
+/** A watch event's object is a Table of one row (or, for a bookmark, may carry no row). */
+export function tableEventItem(t: Table): TableItem {
+  const [item] = tableItems(t);
+  return item ?? { metadata: { resourceVersion: t.metadata?.resourceVersion }, cells: [] };
+}
+
+export function tableRow(item: TableItem): TableRow {
+  const m = item.metadata;
+  const ref = (m.ownerReferences ?? []).find((r) => r.controller);
+  return {
+    uid: m.uid ?? `${m.namespace ?? ''}/${m.name ?? ''}`,
+    name: m.name ?? String(item.cells[0] ?? ''),
+    ...(m.namespace ? { namespace: m.namespace } : {}),
+    created: m.creationTimestamp,
+    resourceVersion: m.resourceVersion,
+    cells: item.cells,
+    ...(ref ? { owner: { kind: ref.kind, name: ref.name } } : {}),
+  };
+}
+
+export const isTableItem = (o: unknown): o is TableItem => !!o && typeof o === 'object' && Array.isArray((o as TableItem).cells);
+
+/** kubectl's header: "Nominated Node" → "NOMINATED NODE". */
+export const headerOf = (c: Pick<TableColumn, 'name'>) => c.name.toUpperCase();
+
+/** The columns `kubectl get` shows: priority 0, or every column with `-o wide`. */
+export function visibleColumns(columns: TableColumn[], wide: boolean): { column: TableColumn; index: number }[] {
+  return columns.map((column, index) => ({ column, index })).filter(({ column }) => wide || column.priority === 0);
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { ApiError } from '@/lib/k8s/errors';
+
+// Reads a request body with a hard cap, counting bytes as they arrive: an oversized body is refused (413) as soon
+// as it passes the cap, not after it was read whole. (server/request-limits.mjs caps every route before Next.js
+// sees the request; this is the same rule where a route handler runs without that server, e.g. `next start`.)
+
+export function tooLarge(max: number, what = 'the request body'): ApiError {
+  return new ApiError({ status: 413, reason: 'RequestEntityTooLarge', message: `${what} is larger than ${max} bytes; nothing was done` });
+}
+
+/** The body as text, at most `max` bytes (UTF-8); throws ApiError 413 beyond that. */
+export async function readCappedText(req: Request, max: number): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > max) throw tooLarge(max);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
