@@ -86,7 +86,7 @@ export function defineExecCases(env: () => ExecEnv) {
         .toMatchObject({ user, result: { status }, exec: { clusterCalls: 0 } });
     }
     // Every other upgrade is refused by the server itself, session or not.
-    for (const other of ['/api/k8s/pods/watch', '/_next/webpack-hmr', '/api/execx']) {
+    for (const other of ['/api/live', '/_next/webpack-hmr', '/api/execx']) {
       expect((await upgrade(base.replace(/^http/, 'ws') + other, { Cookie: s.cookie, Origin: base })).status, other).toBe(404);
     }
     // The same counter is not stuck at 0: an accepted shell made its calls (access review, pod, exec).
