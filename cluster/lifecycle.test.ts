@@ -22,13 +22,13 @@ describe('cluster lifecycle and state contract', () => {
   it('reports every component running and healthy', async () => {
     const s = await status();
     expect(s.up).toBe(true);
-    expect(s.components.map((c) => c.component).sort()).toEqual(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok']);
+    expect(s.components.map((c) => c.component).sort()).toEqual(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'metrics-server']);
     for (const c of s.components) expect(c, c.component).toMatchObject({ running: true, healthy: true });
   });
 
   it('listens only on 127.0.0.1', () => {
     const listeners = listenersOf(Object.values(readClusterState().pids));
-    expect(listeners.length).toBeGreaterThanOrEqual(6); // etcd client+peer, apiserver, kcm, scheduler, kwok
+    expect(listeners.length).toBeGreaterThanOrEqual(7); // etcd client+peer, apiserver, kcm, scheduler, kwok, metrics-server
     expect(listeners.filter((l) => l.address !== '127.0.0.1')).toEqual([]);
     expect(listeners.map((l) => l.port)).toContain(Number(new URL(readClusterState().server).port));
   });

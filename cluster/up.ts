@@ -104,26 +104,21 @@ async function startCluster(nodes: number, log: (l: string) => void, abort: Abor
     throw new ClusterUpError(`nodes: ${(e as Error).message}`, 'kwok', tailLog(logFile('kwok')));
   }
   log(`cluster: ${nodes} kwok nodes Ready`);
+  // metrics-server starts while the seed is applied and scheduled, so it adds little to `up`.
   const ms = metricsServerSpec(bins, pki, ports);
-  try {
-    abort.throwIfAborted();
-    const t = Date.now();
-    pids[ms.name] = await setUpMetricsServer(kc, ms, pki, server, () => !abort.aborted);
-    log(`cluster: metrics-server live on 127.0.0.1:${ms.port} (pid ${pids[ms.name]}, ${Date.now() - t} ms)`);
-  } catch (e) {
-    throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
-  }
-  try {
-    await seed(kc);
-  } catch (e) {
-    throw new ClusterUpError(`seed: ${(e as Error).message}`, 'kube-controller-manager', tailLog(logFile('kube-controller-manager')));
+  abort.throwIfAborted();
+  const t = Date.now();
+  const metrics = setUpMetricsServer(kc, ms, pki, server, () => !abort.aborted).then(async (pid) => {
+    pids[ms.name] = pid;
+    log(`cluster: metrics-server live on 127.0.0.1:${ms.port} (pid ${pid}, ${Date.now() - t} ms)`);
+    await waitForMetricsApi(kc);
+  });
+  const [seeded, served] = await Promise.allSettled([seed(kc), metrics]);
+  if (seeded.status === 'rejected') {
+    throw new ClusterUpError(`seed: ${(seeded.reason as Error).message}`, 'kube-controller-manager', tailLog(logFile('kube-controller-manager')));
   }
   log(`cluster: seeded workload Running (${Math.round((Date.now() - t0) / 100) / 10} s since start)`);
-  try {
-    await waitForMetricsApi(kc);
-  } catch (e) {
-    throw new ClusterUpError((e as Error).message, ms.name, tailLog(logFile(ms.name)));
-  }
+  if (served.status === 'rejected') throw new ClusterUpError((served.reason as Error).message, ms.name, tailLog(logFile(ms.name)));
   log(`cluster: ${metricsApiService} Available (first samples within ${2 * metricResolutionSeconds} s)`);
 
   const state: ClusterState = {

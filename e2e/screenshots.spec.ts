@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ShellPage } from './exec-support';
 
 // Saves the README's screenshots of the main pages (docs/screenshots/), each taken once the page shows its data.
 const SHOTS = 'docs/screenshots';
@@ -11,6 +12,8 @@ test('screenshots of the main pages', async ({ signInAs, page }) => {
 
   await ui.open('/pods');
   await expect(ui.row('Pods', 'web-site')).toBeVisible();
+  // Usage (metrics-server) arrives one sampling window after the cluster starts.
+  await expect(ui.cell('Pods', 'web-site', 'cpuUsage')).toHaveText(/^\d+m$/, { timeout: 90_000 });
   await shoot('pods');
 
   await ui.open('/deployments?ns=default');
@@ -26,8 +29,14 @@ test('screenshots of the main pages', async ({ signInAs, page }) => {
   await expect(page.getByRole('table', { name: 'Pods' }).locator('tbody tr[data-row-name]')).toHaveCount(3);
   await shoot('deployment-detail');
 
+  await ui.open('/deployments/default/cpu-hog');
+  await expect(page.getByTestId('workload-cpu')).toHaveText(/^\d+m$/, { timeout: 90_000 });
+  await shoot('workload-usage');
+
   await ui.open('/');
   await expect(page.getByRole('table', { name: 'Nodes' }).locator('tbody tr[data-row-name]')).toHaveCount(3);
+  await expect(page.getByTestId('cluster-usage')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('list', { name: 'Top 10 by CPU' }).getByRole('listitem').first()).toHaveAttribute('data-pod', /cpu-hog/);
   await shoot('overview');
 });
 
@@ -37,4 +46,15 @@ test('screenshot of a namespace-scoped user', async ({ signInAs, page }) => {
   await expect(page.getByText('You may not list namespaces here')).toBeVisible();
   await expect(page.locator('tbody tr[data-row-name]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/team-a.png` });
+});
+
+test('screenshot of a shell in a pod', async ({ signInAs, page }) => {
+  await signInAs('admin-user');
+  const shell = new ShellPage(page);
+  await shell.open('default', 'web-site');
+  await shell.connect('nginx');
+  await shell.expectOpen();
+  await shell.type('echo $((6*7)); stty size; ls -a');
+  await shell.expectRow((r) => r === '42', 'the answer');
+  await page.screenshot({ path: `${SHOTS}/terminal.png` });
 });

@@ -22,8 +22,13 @@ export function useUsage<T extends { window: number }>(url: string | null): { da
   const { data, error } = useSWR<T, FetchError>(url, (u: string) => fetchJson<T>(u), {
     refreshInterval: (latest?: T) => Math.max(MIN_WINDOW_S, latest?.window ?? DEFAULT_WINDOW_S) * 1000,
     keepPreviousData: true,
-    shouldRetryOnError: false,
     revalidateOnFocus: false,
+    // SWR stops its refresh interval while the last answer is an error: retry at the window's pace instead (no
+    // backoff), so usage comes back by itself when metrics-server does. Bad requests are not retried.
+    shouldRetryOnError: (e: FetchError) => e.body.status !== 400 && e.body.status !== 401,
+    onErrorRetry: (_e, _key, _config, revalidate, opts) => {
+      setTimeout(() => void revalidate(opts), DEFAULT_WINDOW_S * 1000);
+    },
   });
   return { data: error ? undefined : data, error: error?.body };
 }

@@ -57,16 +57,14 @@ export function podUsageSet(items: RawPodMetrics[]): PodUsageSet {
   return { ...when(items), pods };
 }
 
-function topBy(all: TopPod[], i: 0 | 1, n: number): TopPod[] {
-  return [...all].sort((a, b) => b.usage[i] - a.usage[i] || a.name.localeCompare(b.name)).slice(0, n);
+/** The N busiest pods of a set by CPU and by memory (ties by name, so the order is stable). */
+export function topOf(set: PodUsageSet, n: number): TopPods {
+  const all: TopPod[] = Object.entries(set.pods).flatMap(([namespace, pods]) => Object.entries(pods).map(([name, usage]) => ({ namespace, name, usage })));
+  const by = (i: 0 | 1) => [...all].sort((a, b) => b.usage[i] - a.usage[i] || a.name.localeCompare(b.name)).slice(0, n);
+  return { at: set.at, window: set.window, count: all.length, byCpu: by(0), byMemory: by(1) };
 }
 
-export function topPods(items: RawPodMetrics[], n: number): TopPods {
-  const all = items
-    .filter((p) => p.metadata?.name && p.metadata.namespace)
-    .map((p) => ({ namespace: p.metadata!.namespace!, name: p.metadata!.name!, usage: podUsage(p) }));
-  return { ...when(items), count: all.length, byCpu: topBy(all, 0, n), byMemory: topBy(all, 1, n) };
-}
+export const topPods = (items: RawPodMetrics[], n: number): TopPods => topOf(podUsageSet(items), n);
 
 export function podContainers(p: RawPodMetrics): PodContainersUsage {
   return { ...when([p]), containers: (p.containers ?? []).map((c) => ({ name: c.name ?? '', usage: usageOf(c.usage) })) };

@@ -1,7 +1,8 @@
 import { json, withSession } from '@/lib/api/respond';
 import { labelSelectorParam, nameParam, namespaceParam } from '@/lib/api/params';
 import { ApiError, badRequest } from '@/lib/k8s/errors';
-import { readNodeUsage, readPodContainers, readPodUsage, readTopPods } from '@/lib/k8s/metrics/read';
+import { readNodeUsage, readPodContainers } from '@/lib/k8s/metrics/read';
+import { podUsageFor, topPodsFor } from '@/lib/k8s/metrics/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,8 +24,8 @@ export const GET = withSession<{ resource: string }>(async (req, { params, sessi
   }
   const scope = { namespace, labelSelector: labelSelectorParam(q.get('labelSelector')) };
   const top = q.get('top');
-  if (top === null) return json(await readPodUsage(session.bearer, scope));
+  if (top === null) return json(await podUsageFor(session.bearer, session.username, scope));
   const n = Number(top);
   if (!Number.isInteger(n) || n < 1 || n > 50) throw new ApiError(badRequest('top must be an integer from 1 to 50'));
-  return json(await readTopPods(session.bearer, scope, n));
+  return json(await topPodsFor(session.bearer, session.username, scope, n));
 });
