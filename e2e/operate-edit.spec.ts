@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { adminKubeConfig } from '../cluster/state';
 import { expect, test } from './fixtures';
+import { readmeShot } from './readme-shot';
 import { kubectl } from './kubectl';
 import { ObjectPage } from './pages/object-page';
 
@@ -37,7 +38,7 @@ test("edit a Deployment's image: preview diff, save; the console owns only the i
   await ui.editButton('Preview').click();
   await expect(page.getByLabel('What saving would change')).toContainText('+        - image: nginx:1.2');
   expect((await apps().readNamespacedDeployment({ namespace: ns, name: 'web' })).spec!.template.spec!.containers[0].image).toBe('nginx:1.1');
-  await page.screenshot({ path: '/tmp/wh/shots/edit-preview-diff.png' });
+  await readmeShot(page, 'edit-diff');
   await ui.editButton('Save').click();
   await expect.poll(async () => (await apps().readNamespacedDeployment({ namespace: ns, name: 'web' })).spec!.template.spec!.containers[0].image).toBe('nginx:1.2');
   const managed = (await apps().readNamespacedDeployment({ namespace: ns, name: 'web' })).metadata!.managedFields!.filter((f) => f.manager === 'wheelhouse');

@@ -3,6 +3,7 @@ import { CoreV1Api, PatchStrategy, PolicyV1Api, setHeaderOptions } from '@kubern
 import { adminKubeConfig } from '../cluster/state';
 import { nodeAnnotation } from '../cluster/components';
 import { expect, test } from './fixtures';
+import { readmeShot } from './readme-shot';
 import { ObjectPage } from './pages/object-page';
 
 // Cordon and drain a kwok node of this spec's own (so no other test's pods move), with a PodDisruptionBudget that
@@ -60,7 +61,7 @@ test('cordon, then drain with a PDB that blocks one eviction until it is relaxed
   const progress = page.getByTestId('drain-progress');
   await expect(progress.locator('[data-pod="guarded"]')).toHaveAttribute('data-state', 'blocked');
   await expect(progress.locator('[data-pod="guarded"]')).toContainText('disruption budget guard');
-  await page.screenshot({ path: '/tmp/wh/shots/node-drain-blocked.png' });
+  await readmeShot(page, 'drain');
   expect(await unschedulable()).toBe(true);
   await expect.poll(podsOnNode).toEqual(['guarded']);
   // Relax the budget: the next retry evicts the last pod.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { adminKubeConfig } from '../cluster/state';
 import { expect, test } from './fixtures';
+import { readmeShot } from './readme-shot';
 import { kubectl } from './kubectl';
 import { ObjectPage } from './pages/object-page';
 
@@ -40,7 +41,7 @@ test('roll back a Deployment to revision 1; kubectl rollout history agrees', asy
   await expect(ui.history().locator('tr[data-revision]')).toHaveCount(2);
   await ui.history().getByRole('button', { name: 'Diff with 2' }).click();
   await expect(page.getByLabel('Pod template, revision 1 → 2')).toContainText('+    - image: nginx:1.2');
-  await page.screenshot({ path: '/tmp/wh/shots/rollout-history.png' });
+  await readmeShot(page, 'rollback');
   await ui.history().getByRole('button', { name: /^Roll back to 1 / }).click();
   await ui.confirm('Roll back to 1');
   await expect.poll(image).toBe('nginx:1.1');

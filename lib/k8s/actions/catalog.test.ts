@@ -13,6 +13,8 @@ describe('capabilities', () => {
     expect(capabilities(d('batch', 'CronJob', 'cronjobs'))).toContain('run-now');
     expect(capabilities(d('', 'Node', 'nodes'))).toEqual(['edit', 'delete', 'cordon', 'uncordon', 'drain']);
     expect(capabilities(d('', 'Event', 'events'))).toEqual([]);
+    // A Secret is not edited in place (its editor would show every value at once); it is deleted and applied.
+    expect(capabilities(d('', 'Secret', 'secrets'))).toEqual(['delete']);
   });
 });
 

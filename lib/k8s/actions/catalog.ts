@@ -26,6 +26,11 @@ const BY_KIND: Record<string, readonly Capability[]> = {
 
 /** Kinds whose objects the API server manages alone (edit and delete make no sense). */
 const READ_ONLY = new Set(['/Event', 'events.k8s.io/Event']);
+/**
+ * Kinds not edited in place: a Secret's editor would put every value on screen at once, where the detail page reveals
+ * one key at a time after an access review, with an audit line each. Secrets change through Apply instead.
+ */
+const NO_EDIT = new Set(['/Secret']);
 
 export function kindKey(d: Pick<KindDescriptor, 'group' | 'kind'>): string {
   return `${d.group}/${d.kind}`;
@@ -34,7 +39,8 @@ export function kindKey(d: Pick<KindDescriptor, 'group' | 'kind'>): string {
 export function capabilities(d: KindDescriptor): Capability[] {
   if (READ_ONLY.has(kindKey(d))) return [];
   const scale = d.scalable || d.subresources?.includes('scale') ? (['scale'] as const) : [];
-  return ['edit', 'delete', ...scale, ...(BY_KIND[kindKey(d)] ?? [])];
+  const edit = NO_EDIT.has(kindKey(d)) ? [] : (['edit'] as const);
+  return [...edit, 'delete', ...scale, ...(BY_KIND[kindKey(d)] ?? [])];
 }
 
 export function offers(d: KindDescriptor, c: Capability): boolean {
