@@ -18,7 +18,11 @@ module.exports = {
   output: 'standalone',
   // lib/k8s/cluster-config.ts reads .cluster/cluster.json in development; the bundle must never carry it. Nor the
   // image optimizer's native binaries (19 MB): the console has no images to optimize.
-  outputFileTracingExcludes: { '*': ['.cluster/**', 'node_modules/@img/**', 'node_modules/sharp/**'] },
+  // instrumentation.ts (the exec upgrade handler) has its own trace, named here too.
+  outputFileTracingExcludes: {
+    '*': ['.cluster/**', 'node_modules/@img/**', 'node_modules/sharp/**'],
+    '/instrumentation': ['.cluster/**'],
+  },
   images: { unoptimized: true },
   poweredByHeader: false,
   reactStrictMode: true,

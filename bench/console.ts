@@ -65,7 +65,7 @@ export async function signIn(url: string, token: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, token, json: 'true' }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.startsWith('wh-session'))) throw new Error(`sign-in failed: ${res.status}`);
+  if (![...jar.keys()].some((k) => /^(__Host-)?wh-session/.test(k))) throw new Error(`sign-in failed: ${res.status}`);
   return cookie();
 }
 

@@ -7,7 +7,8 @@ import { paths } from './paths';
 // configuration, `local`), so `kubectl exec` and the console's shell are real. Limited to what the demo needs:
 //   - only the seeded pod default/web-site (both containers); every other pod answers "no exec found";
 //   - in a dedicated work directory, .cluster/exec-sandbox/, emptied at every `cluster up`;
-//   - with kwok's own minimal environment (kwokEnv: PATH, HOME; kwok passes its environment on) plus HOME and TERM;
+//   - with kwok's own minimal environment (kwokEnv: PATH, HOME, LANG; kwok passes its environment on) plus HOME, TERM and
+//     HISTFILE=/dev/null (no history file);
 //   - as nobody (65534) when the cluster runs as root; otherwise as the user who ran `cluster up`, with that user's
 //     rights (it is not a container: `cd ..` leaves the work directory, and whatever that user may read, a shell
 //     here may read — .cluster/tokens included). Anyone allowed `create pods/exec` on web-site gets that shell.
@@ -23,6 +24,8 @@ export function kwokExecDocuments(): string[] {
     envs: [
       { name: 'HOME', value: execSandboxDir },
       { name: 'TERM', value: 'xterm-256color' },
+      // What is typed in a shell is kept nowhere: no bash history file in the work directory.
+      { name: 'HISTFILE', value: '/dev/null' },
     ],
     ...asNobody,
   };

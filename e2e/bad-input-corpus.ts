@@ -13,7 +13,8 @@ const BAD_NAMES = [
   'a..b', '%0d%0aSet-Cookie%3A%20x%3Dy', '%25', 'a%5Cb',
 ];
 const BAD_NAMESPACES = [...BAD_NAMES, '-', 'kube-system%2F..'];
-const BAD_KINDS = ['podz', 'Pods', 'pods.v1', 'secrets', 'configmaps', '..', '%2e%2e', '..%2Fsecrets', 'x'.repeat(3000), '%00', 'deployments%2F..', 'deployments.apps'];
+// secrets, configmaps and deployments.apps are kinds the console serves since discovery (h12): no longer bad input.
+const BAD_KINDS = ['podz', 'Pods', 'pods.v1', '..', '%2e%2e', '..%2Fsecrets', 'x'.repeat(3000), '%00', 'deployments%2F..'];
 
 /** A well-formed connection id that no session holds. */
 const NO_CONN = '00000000-0000-4000-8000-000000000000';
@@ -46,7 +47,8 @@ function pathCases(): Case[] {
     // Actions a kind does not support, and a namespace on a cluster-scoped kind.
     { label: 'restart a pod', method: 'POST', path: `/api/k8s/pods/${NS}/${TARGET}/restart` },
     json('PATCH', `/api/k8s/services/${NS}/${TARGET}/scale`, '{"replicas":2}', 'scale a service'),
-    { label: 'delete a namespace', method: 'DELETE', path: `/api/k8s/namespaces/-/${NS}` },
+    { label: 'delete a namespace without its name typed', method: 'DELETE', path: `/api/k8s/namespaces/-/${NS}` },
+    { label: 'delete a namespace with another name typed', method: 'DELETE', path: `/api/k8s/namespaces/-/${NS}?confirm=other` },
     { label: 'node with a namespace', method: 'GET', path: '/api/k8s/nodes/default/x' },
     { label: 'bad label selector', method: 'GET', path: '/api/k8s/pods?labelSelector=a%20in%20(b' },
     { label: 'bad field selector', method: 'GET', path: '/api/k8s/events?fieldSelector=%24%24%24' },
@@ -120,9 +122,26 @@ function bodyCases(): Case[] {
   ];
 }
 
+// --- Paged lists (lib/k8s/list-page.ts): `limit`, `sort`, `desc`, `continue`, `q` (issue #9). Kept as one block.
+function pageCases(): Case[] {
+  const list = `/api/k8s/deployments?namespace=${NS}`;
+  const page = (query: string, label: string): Case => ({ label: `page, ${label}`, method: 'GET', path: `${list}&${query}` });
+  return [
+    ...['0', '-1', '1.5', 'abc', '5001', '99999999999999999999', '', '%00', '1e400', '1%20OR%201'].map((l) => page(`limit=${l}`, `limit ${l.slice(0, 20) || '(empty)'}`)),
+    ...['bogus', 'a;b', '..%2Fx', 'name%00', 'x'.repeat(41), '%3Cscript%3E', 'metadata.name', '__proto__'].map((s) => page(`limit=2&sort=${s}`, `sort ${s.slice(0, 20)}`)),
+    page('limit=2&sort=bogus&desc=1', 'unknown sort, descending'),
+    { label: 'page, unknown sort over all namespaces', method: 'GET', path: '/api/k8s/pods?limit=2&sort=bogus' },
+    ...['zzz', 'k:not-a-token', 'k:%00', 'o:abc', 'o:-5', 'o:1.5', 'o:', `k:${'x'.repeat(4100)}`, `o:${'9'.repeat(5000)}`].map((c) => page(`limit=2&continue=${c}`, `continue ${c.slice(0, 20)}`)),
+    page('limit=2&sort=name&desc=1&continue=k:abc', 'an API-order token on a sorted page'),
+    page(`limit=2&q=${'x'.repeat(254)}`, 'name filter too long'),
+    page(`limit=2&q=a&continue=k:abc`, 'an API-order token on a filtered page'),
+  ];
+}
+// --- end of the paged-list block
+
 /** Every case that runs with a valid session, a valid CSRF token and the console's Origin. */
 export function corpus(): Case[] {
-  return [...pathCases(), ...methodCases(), ...bodyCases()];
+  return [...pathCases(), ...methodCases(), ...bodyCases(), ...pageCases()];
 }
 
 /** State-changing requests that would succeed with a valid CSRF token and Origin (changes `target`). */
@@ -133,5 +152,45 @@ export function validMutations(): Case[] {
     { label: 'restart target', method: 'POST', path: `${obj}/restart` },
     { label: 'delete target', method: 'DELETE', path: obj },
     json('POST', '/api/apply', JSON.stringify({ yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: corpus-probe, namespace: ${NS}}\n`, mode: 'apply' }), 'apply corpus-probe'),
+  ];
+}
+
+// ─── Hostile input (issue #10): each vector with the exact status it must get ──────────────────────────────────────
+// Oversized bodies (refused by server/request-limits.mjs before Next.js or next-auth read them), YAML built to be
+// expensive (keys, separators, depth: refused by lib/k8s/apply/yaml-scan.ts before documents are built), and the
+// sign-in endpoint. Run by e2e/hostile.tls.spec.ts; `session` says who sends it ('viewer' can write nothing anywhere:
+// every refusal here happens before the cluster is asked).
+
+export interface HostileCase extends Case { status: number; session: 'none' | 'viewer' }
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** A body of `bytes` bytes of JSON-ish filler, to be refused for its size alone. */
+const filler = (bytes: number) => `{"x":"${'a'.repeat(bytes)}"}`;
+const applyAs = (yaml: string) => JSON.stringify({ yaml, mode: 'preview' });
+const cmHead = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: hostile-probe, namespace: wh-corpus}\n';
+
+export function hostileCases(): HostileCase[] {
+  const form = 'application/x-www-form-urlencoded';
+  const keys200k = `{${Array.from({ length: 200_000 }, (_, i) => i.toString(36)).join(',')}}`;
+  const many = Array.from({ length: 201 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: hostile-${i}}\n`).join('---\n');
+  return [
+    { label: 'next-auth session POST, 4 MiB', method: 'POST', path: '/api/auth/session', body: filler(4 * MiB), contentType: 'application/json', status: 413, session: 'none' },
+    { label: 'sign-in form, 100 KiB', method: 'POST', path: '/api/auth/callback/token', body: `token=${'a'.repeat(100 * KiB)}&json=true`, contentType: form, status: 413, session: 'none' },
+    { label: 'sign-out form, 64 KiB', method: 'POST', path: '/api/auth/signout', body: `csrfToken=${'a'.repeat(64 * KiB)}`, contentType: form, status: 413, session: 'none' },
+    { label: 'healthz with a 4 KiB body', method: 'POST', path: '/healthz', body: filler(4 * KiB), contentType: 'application/json', status: 413, session: 'none' },
+    { label: 'a page with a 1 MiB body', method: 'POST', path: '/pods', body: filler(MiB), contentType: 'application/json', status: 413, session: 'none' },
+    { label: 'scale, 1 MiB', method: 'PATCH', path: `/api/k8s/deployments/${NS}/${TARGET}/scale`, body: filler(MiB), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'access checks, 1 MiB', method: 'POST', path: '/api/access', body: filler(MiB), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'apply, 30 MiB', method: 'POST', path: '/api/apply', body: applyAs(`${cmHead}data: {a: "${'x'.repeat(30 * MiB)}"}\n`), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'apply, 1.5 MiB of YAML (over 1 MiB, under the body cap)', method: 'POST', path: '/api/apply', body: applyAs(`${cmHead}data: {a: "${'x'.repeat(1.5 * MiB)}"}\n`), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'apply, 200,000 keys in one mapping (O(n²) in yaml uniqueKeys)', method: 'POST', path: '/api/apply', body: applyAs(`${cmHead}data: ${keys200k}\n`), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'apply, 262,144 empty documents', method: 'POST', path: '/api/apply', body: applyAs('---\n'.repeat(262_144)), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'apply, 201 documents', method: 'POST', path: '/api/apply', body: applyAs(many), contentType: 'application/json', status: 413, session: 'viewer' },
+    { label: 'apply, flow nesting 200,000 deep', method: 'POST', path: '/api/apply', body: applyAs('['.repeat(200_000)), contentType: 'application/json', status: 422, session: 'viewer' },
+    { label: 'apply, block nesting 150 deep', method: 'POST', path: '/api/apply', body: applyAs(Array.from({ length: 150 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')), contentType: 'application/json', status: 422, session: 'viewer' },
+    { label: 'apply, compact sequences 150 deep', method: 'POST', path: '/api/apply', body: applyAs(`${'- '.repeat(150)}x`), contentType: 'application/json', status: 422, session: 'viewer' },
+    { label: 'apply, billion laughs', method: 'POST', path: '/api/apply', body: applyAs('a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n'), contentType: 'application/json', status: 400, session: 'viewer' },
   ];
 }

@@ -87,7 +87,7 @@ export function upgrade(url: string, headers: Record<string, string>): Promise<U
 
 /** The browser context's session cookie as a Cookie header, and the session's CSRF token. */
 export async function sessionOf(context: BrowserContext, base: string): Promise<{ cookie: string; csrf: string }> {
-  const cookie = (await context.cookies(base)).filter((c) => c.name.startsWith('wh-session')).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = (await context.cookies(base)).filter((c) => /^(__Host-)?wh-session/.test(c.name)).map((c) => `${c.name}=${c.value}`).join('; ');
   const res = await context.request.get(`${base}/api/csrf`);
   expect(res.status()).toBe(200);
   return { cookie, csrf: ((await res.json()) as { token: string }).token };

@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import { readToken, type TokenName } from '../cluster/state';
 import { ConsolePage } from './pages/console-page';
 import { LoginPage } from './pages/login-page';
+import { watchStreamBodies } from './stream-leaks';
 
 export const USERS: Record<TokenName, string> = {
   'admin-user': 'system:serviceaccount:kube-system:admin-user',
@@ -12,7 +13,8 @@ export const USERS: Record<TokenName, string> = {
 interface Fixtures {
   loginPage: LoginPage;
   consolePage: ConsolePage;
-  /** Signs in with one of the seeded tokens; every response body the page receives is checked for the token. */
+  /** Signs in with one of the seeded tokens; every response body the page receives is checked for the token,
+   *  streams (SSE, followed logs) included, as they arrive. */
   signInAs: (who: TokenName) => Promise<ConsolePage>;
 }
 
@@ -27,6 +29,7 @@ export const test = base.extend<Fixtures>({
       const body = await res.body().catch(() => undefined);
       if (body && body.includes(token)) leaks.push(res.url());
     });
+    await watchStreamBodies(page, () => token, (url) => leaks.push(url));
     await use(async (who) => {
       token = readToken(who);
       await new LoginPage(page).signIn(token, USERS[who]);

@@ -57,23 +57,21 @@ test('pod logs: container picker, tail, timestamps, search, download, previous',
 test('follow keeps the stream open until it is switched off', async ({ page, signInAs }) => {
   await signInAs('admin-user');
   const logs = new LogsPage(page);
-  let ended = 0;
-  const isFollow = (r: { url(): string }) => r.url().includes('/logs?') && r.url().includes('follow=1');
-  page.on('requestfinished', (r) => isFollow(r) && ended++);
-  page.on('requestfailed', (r) => isFollow(r) && ended++);
-  const followed = page.waitForResponse(isFollow);
+  // A followed log is one subscription of the browser's live connection: the console counts this session's.
+  const subscriptions = async () => ((await (await page.request.get('/api/live?stats=1')).json()) as { session: { subscriptions: number } }).session.subscriptions;
   await logs.openLogs('pods', 'default', 'web-site');
-  await followed;
   await expect(logs.lines()).toHaveCount(kubectlLines('web-site', '-c', 'nginx').length);
   await expect(logs.state()).toHaveText('Following');
-  // A round trip to the server after the log was shown: the followed request outlives it (no fixed wait).
+  // The namespace picker's list and the followed log.
+  await expect.poll(subscriptions).toBe(2);
+  // A round trip to the server after the log was shown: the followed log outlives it (no fixed wait).
   expect((await page.request.get('/api/auth/session')).ok()).toBe(true);
   await expect(logs.state()).toHaveText('Following');
-  expect(ended, 'the followed request is still open').toBe(0);
+  expect(await subscriptions(), 'the followed log is still open').toBe(2);
   await logs.option('Follow').uncheck();
   await expect(logs.state()).toHaveText('End of log');
   // Switching follow off is what ends it.
-  await expect.poll(() => ended).toBeGreaterThan(0);
+  await expect.poll(subscriptions).toBe(1);
 });
 
 test('deployment logs: every pod, interleaved and prefixed by pod name', async ({ page, signInAs }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ShellPage } from './exec-support';
 
 // Saves the README's screenshots of the main pages (docs/screenshots/), each taken once the page shows its data.
 const SHOTS = 'docs/screenshots';
@@ -45,4 +46,15 @@ test('screenshot of a namespace-scoped user', async ({ signInAs, page }) => {
   await expect(page.getByText('You may not list namespaces here')).toBeVisible();
   await expect(page.locator('tbody tr[data-row-name]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/team-a.png` });
+});
+
+test('screenshot of a shell in a pod', async ({ signInAs, page }) => {
+  await signInAs('admin-user');
+  const shell = new ShellPage(page);
+  await shell.open('default', 'web-site');
+  await shell.connect('nginx');
+  await shell.expectOpen();
+  await shell.type('echo $((6*7)); stty size; ls -a');
+  await shell.expectRow((r) => r === '42', 'the answer');
+  await page.screenshot({ path: `${SHOTS}/terminal.png` });
 });

@@ -6,7 +6,7 @@ import { readClusterState, readToken, signServiceAccountToken } from '../cluster
 import { expect, test, USERS } from './fixtures';
 import { corpus, NS, TARGET, validMutations, type Case } from './bad-input-corpus';
 import { kubectl } from './kubectl';
-import { origin, raw, rawSession, rawSignIn, serverLog, SESSION_SECRET, TLS_PORTS, type RawResponse } from './tls-support';
+import { isSessionCookie, origin, raw, rawSession, rawSignIn, serverLog, SESSION_SECRET, TLS_PORTS, TLS_SESSION_COOKIE, type RawResponse } from './tls-support';
 
 // The shipped console's defences (playwright.tls.config.ts): the bad-input corpus against every route (only 4xx,
 // never a 5xx, nothing changes in the cluster), CSRF and Origin on every state-changing route, sessions that are
@@ -118,7 +118,7 @@ test.describe.serial('bad input and forged requests', () => {
   test('sessions: none, garbage, tampered, another secret’s, expired, or with an expired token → 401', async () => {
     const username = USERS['admin-user'];
     const bearer = readToken('admin-user');
-    const cookie = (token: string) => `wh-session=${token}`;
+    const cookie = (token: string) => `${TLS_SESSION_COOKIE}=${token}`;
     const expired = await encode({ token: { bearer, username, groups: [], expiresAt: Date.now() - 1_000, sid: 'corpus-expired' }, secret: SESSION_SECRET });
     const foreign = await encode({ token: { bearer, username, groups: [], expiresAt: Date.now() + 3_600_000, sid: 'corpus-foreign' }, secret: 'another-secret-0123456789abcdef-0123456789' });
     const deadToken = await signServiceAccountToken({ namespace: 'kube-system', name: 'admin-user', expiresInSeconds: -120 });
@@ -154,7 +154,7 @@ test.describe.serial('bad input and forged requests', () => {
       const res = await rawSignIn(PORT, token, { localAddress: client });
       expect(res.status, JSON.stringify(token.slice(0, 20))).toBeGreaterThanOrEqual(400);
       expect(res.status).not.toBeGreaterThanOrEqual(500);
-      expect(res.headers['set-cookie']?.some((c) => c.startsWith('wh-session=')) ?? false).toBe(false);
+      expect(res.headers['set-cookie']?.some(isSessionCookie) ?? false).toBe(false);
     }
     const noCsrf = await raw({
       port: PORT, method: 'POST', path: '/api/auth/callback/token', localAddress: client,
@@ -162,7 +162,7 @@ test.describe.serial('bad input and forged requests', () => {
       body: `token=${readToken('admin-user')}&json=true`,
     });
     expect(noCsrf.status).not.toBeGreaterThanOrEqual(500);
-    expect(noCsrf.headers['set-cookie']?.some((c) => c.startsWith('wh-session=')) ?? false).toBe(false);
+    expect(noCsrf.headers['set-cookie']?.some(isSessionCookie) ?? false).toBe(false);
     const crossSite = await raw({
       port: PORT, method: 'POST', path: '/api/auth/callback/token', localAddress: client,
       headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=x&json=true',

@@ -5,8 +5,6 @@ import { origin, TLS_PORTS } from './tls-support';
 // The same ten tabs against the console as it ships (standalone bundle, server/https-server.mjs, HTTPS):
 // playwright.tls.config.ts runs this file.
 
-test.skip(process.env.WHEELHOUSE_E2E_TLS !== '1', 'runs under playwright.tls.config.ts');
-
 test('over TLS: ten tabs in one browser all load and stay live over one connection; navigation never stalls', async ({ signInAs, page }) => {
   test.setTimeout(300_000);
   await signInAs('admin-user');

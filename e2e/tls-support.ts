@@ -16,6 +16,9 @@ export const TLS_PORTS = { a, b, plain, relay } as const;
 export const SESSION_SECRET = process.env.E2E_SESSION_SECRET ?? 'e2e-only-session-secret-0123456789abcdef';
 export const TLS_LOG_DIR = path.join(__dirname, '.artifacts/tls');
 export const origin = (port: number, scheme = 'https') => `${scheme}://127.0.0.1:${port}`;
+/** The session cookie: `__Host-wh-session` over HTTPS, `wh-session` over plain HTTP (lib/auth/config.ts). */
+export const isSessionCookie = (c: string) => /^(__Host-)?wh-session[=.]/.test(c);
+export const TLS_SESSION_COOKIE = '__Host-wh-session';
 
 export interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -73,7 +76,7 @@ export async function rawSignIn(port: number, token: string, opts: { localAddres
 /** A signed-in session for raw requests: its Cookie header and its CSRF token. */
 export async function rawSession(port: number, token: string): Promise<{ cookie: string; csrf: string }> {
   const res = await rawSignIn(port, token);
-  const cookie = cookiesOf(res).split('; ').filter((c) => c.startsWith('wh-session')).join('; ');
+  const cookie = cookiesOf(res).split('; ').filter(isSessionCookie).join('; ');
   if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status} ${res.body}`);
   const csrf = await raw({ port, path: '/api/csrf', headers: { Cookie: cookie } });
   return { cookie, csrf: (JSON.parse(csrf.body) as { token: string }).token };

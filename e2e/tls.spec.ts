@@ -5,7 +5,7 @@ import { expect, test, USERS } from './fixtures';
 import { kubectl } from './kubectl';
 import { LoginPage } from './pages/login-page';
 import { OperatePage } from './pages/operate-page';
-import { auditLines, origin, pageMutationHeaders, rawSignIn, serverLog, signInError, TcpRelay, TLS_PORTS } from './tls-support';
+import { auditLines, origin, pageMutationHeaders, rawSignIn, serverLog, signInError, TcpRelay, TLS_PORTS, TLS_SESSION_COOKIE } from './tls-support';
 
 // The shipped console (playwright.tls.config.ts): the standalone bundle over HTTPS, in in-cluster mode. Login and
 // operate flows over TLS with the security headers, two replicas sharing one session, the audit trail, the
@@ -59,7 +59,7 @@ test('over TLS: security headers on every page, strict CSP with nonces and no vi
   const html = await console1!.text();
   expect([...html.matchAll(/<script\b[^>]*>/g)].filter((m) => !m[0].includes(`nonce="${nonces[1]}"`))).toEqual([]);
 
-  const cookie = (await context.cookies()).find((c) => c.name === 'wh-session');
+  const cookie = (await context.cookies()).find((c) => c.name === TLS_SESSION_COOKIE);
   expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
   expect(violations).toEqual([]);
 });
@@ -125,7 +125,7 @@ test('two replicas serve one session: signed in on one, operate on the other', a
   // (Clear-Site-Data); next-auth's own sign-out broadcast to other tabs is all that is left.
   await page.evaluate(() => localStorage.setItem('wh-e2e-marker', 'x'));
   await ui.signOut();
-  expect((await page.context().cookies()).find((c) => c.name === 'wh-session')).toBeUndefined();
+  expect((await page.context().cookies()).find((c) => c.name === TLS_SESSION_COOKIE)).toBeUndefined();
   expect((await page.request.get(`${origin(TLS_PORTS.a)}/api/csrf`)).status()).toBe(401);
   expect((await page.evaluate(() => Object.keys(localStorage))).filter((k) => k !== 'nextauth.message')).toEqual([]);
 });

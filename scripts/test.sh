@@ -6,6 +6,7 @@
 # TEST_STEPS="unit cluster"  runs only the named steps (typecheck lint unit cluster build e2e e2e-tls); the closing
 #                            line then starts with "partial:" and names the steps that did not run. For local use.
 #                            Without `build`, the e2e steps test the last build in .next.
+# TEST_PLAYWRIGHT_ARGS="..."  extra arguments for the e2e steps (a spec file, --grep); the line then says "partial:".
 # TEST_BUILD_LOCK=<file>     serialises `next build` with flock (machines shared by several checkouts).
 # KEEP_CLUSTER=1             leaves a control plane this script started running.
 set -uo pipefail
@@ -35,7 +36,8 @@ step() {
   echo $? >"$OUT/$name.exit"
 }
 vitest_step() { VITEST_RESULT_FILE="$OUT/$1.json" npx vitest run --project "$1" --reporter=default --reporter=./scripts/vitest-result-reporter.mjs; }
-playwright_step() { PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/$1.json" npx playwright test "${@:2}" --reporter=list,json; }
+# shellcheck disable=SC2086 # TEST_PLAYWRIGHT_ARGS is a list of words on purpose
+playwright_step() { PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/$1.json" npx playwright test "${@:2}" ${TEST_PLAYWRIGHT_ARGS:-} --reporter=list,json; }
 build() {
   if [ -n "${TEST_BUILD_LOCK:-}" ]; then flock "$TEST_BUILD_LOCK" npx next build >"$OUT/next-build.log" 2>&1
   else npx next build >"$OUT/next-build.log" 2>&1; fi
@@ -63,4 +65,5 @@ fi
 echo; echo "=== summary"
 not_run=()
 for s in "${ALL_STEPS[@]}"; do wants "$s" || not_run+=("$s"); done
+[ -n "${TEST_PLAYWRIGHT_ARGS:-}" ] && not_run+=("(e2e narrowed to: $TEST_PLAYWRIGHT_ARGS)")
 node scripts/test-summary.mjs "$OUT" "${STEPS[@]}" ${not_run[@]:+--not-run "${not_run[@]}"}

@@ -14,13 +14,16 @@ import { BlockList, isIP } from 'node:net';
 //   WHEELHOUSE_TRUSTED_PROXIES       addresses/CIDRs whose X-Forwarded-* headers are kept (with WHEELHOUSE_TRUST_PROXY=1)
 
 const KiB = 1024;
+const LINGER_MS = 2_000;
 const MiB = 1024 * KiB;
 
 /** Per-route caps, first match wins. The apply envelope carries up to 1 MiB of YAML, JSON-escaped (lib/k8s/apply/request.ts). */
 const ROUTE_CAPS = /** @type {const} */ ([
   [/^\/api\/auth\//, 8 * KiB], // next-auth: a token, a CSRF token, a callback URL
   [/^\/api\/apply\/?$/, 2 * MiB + 64 * KiB],
-  [/^\/api\/k8s\//, 16 * KiB], // scale, restart, delete: small JSON
+  // The YAML editor: the original and the edited text, each up to 1 MiB, JSON-escaped (its route caps at 5 MiB).
+  [/^\/api\/k8s\/[^/]+\/[^/]+\/[^/]+\/edit\/?$/, 5 * MiB],
+  [/^\/api\/k8s\//, 16 * KiB], // scale, restart, delete, drain, rollout actions: small JSON
   [/^\/api\/access\/?$/, 16 * KiB],
   [/^\/api\/csrf\/?$/, 1 * KiB],
   [/^\/(healthz|readyz)\/?$/, 1 * KiB],
@@ -49,9 +52,18 @@ function refuse(res, cap) {
   res.shouldKeepAlive = false;
   res.writeHead(413, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
   res.end(JSON.stringify({ error }));
-  // A client that does not read the answer loses its connection all the same.
+  // Node closes a `Connection: close` socket right after the answer is written; bytes the client is still sending
+  // then meet a reset, which can destroy the unread 413 on the client's side. So close gently instead: send FIN,
+  // keep reading (and dropping) for up to LINGER_MS, then close for good ("lingering close", as nginx does).
   const socket = res.socket;
-  setTimeout(() => socket?.destroy(), 2_000).unref();
+  if (socket) {
+    socket.destroySoon = () => {
+      socket.end();
+      setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    };
+    // A client that does not read the answer loses its connection all the same.
+    setTimeout(() => socket.destroy(), LINGER_MS + 1_000).unref();
+  }
 }
 
 /**
@@ -88,6 +100,9 @@ export function applyServerLimits(server) {
   // cannot hold a connection forever. Responses (live lists, followed logs) are not limited by these.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // How often those two are checked (Node's default, 30 s, would let a stalled request live up to 40 s). Read when
+  // the server starts listening, so setting it here, before listen(), takes effect.
+  server.connectionsCheckingInterval = 2_000;
   // Idle keep-alive connections are reaped by keepAliveTimeout (set by the caller).
   server.maxConnections = envInt('WHEELHOUSE_MAX_CONNECTIONS', 2048);
   server.maxRequestsPerSocket = 10_000;

@@ -6,8 +6,7 @@ import { withNamespace } from '@/components/layout/use-namespace';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { fetchJson } from '@/lib/client/fetch-json';
-import { accessCheckFor } from '@/lib/k8s/actions/permissions';
-import { RESOURCES, type KindName } from '@/lib/k8s/resources';
+import { checksFor, type KindDescriptor } from '@/lib/k8s/actions/catalog';
 import { GuardedButton } from './guarded-button';
 import { objectUrl } from './urls';
 import { useConfirmedAction } from './use-confirmed-action';
@@ -16,9 +15,9 @@ import { usePermission } from './use-permission';
 // Delete with a confirmation that names the object and offers the propagation policy. A namespace or any
 // cluster-scoped object is only deleted once its name has been typed.
 
-interface Props { kindName: KindName; namespace?: string; name: string }
+interface Props { kindName: string; r: KindDescriptor; namespace?: string; name: string }
 
-const CONSEQUENCE: Partial<Record<KindName, string>> = {
+const CONSEQUENCE: Partial<Record<string, string>> = {
   pods: 'If a controller (a ReplicaSet of a Deployment) owns this pod, it creates a replacement.',
   deployments: 'Its ReplicaSets and pods are deleted too.',
   services: 'Traffic to the service stops; its pods keep running.',
@@ -30,16 +29,15 @@ const POLICIES = [
   ['Orphan', 'Orphan: keep its dependents, without an owner'],
 ] as const;
 
-export function DeleteButton({ kindName, namespace, name }: Props) {
+export function DeleteButton({ kindName, r, namespace, name }: Props) {
   const router = useRouter();
-  const r = RESOURCES[kindName];
-  const permission = usePermission(accessCheckFor('delete', kindName, namespace, name));
+  const permission = usePermission(checksFor('delete', r, namespace, name)[0]);
   const [policy, setPolicy] = useState<string>('Background');
   const [typed, setTyped] = useState('');
   const mustType = !r.namespaced;
   const what = `${r.kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
   const { open, setOpen, busy, error, confirm } = useConfirmedAction(async () => {
-    await fetchJson(`${objectUrl(kindName, namespace, name)}?propagationPolicy=${policy}`, { method: 'DELETE' });
+    await fetchJson(`${objectUrl(kindName, namespace, name)}?propagationPolicy=${policy}${mustType ? `&confirm=${encodeURIComponent(typed)}` : ''}`, { method: 'DELETE' });
     router.push(withNamespace(`/${kindName}`, namespace));
   });
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useResourceList } from '@/components/resources/use-resource-list';
-import { capabilities, checksFor, isObjectAction } from '@/lib/k8s/actions/catalog';
+import { capabilities, checksFor, isObjectAction, type KindDescriptor } from '@/lib/k8s/actions/catalog';
 import { RESOURCES, type KindName } from '@/lib/k8s/resources';
 import type { DeploymentRow, ReplicaSetRow } from '@/lib/k8s/rows/types';
 import { ActionButton } from './action-button';
@@ -16,9 +16,9 @@ import { rolloutSettled } from './rollout-badge';
 import { RolloutHistory } from './rollout-history';
 import { RolloutPanel } from './rollout-panel';
 import { ScaleControl } from './scale-control';
-import { ShellButton } from '@/components/terminal/shell-button';
 import { usePermissions } from './use-permission';
 import { supports } from '@/lib/k8s/actions/permissions';
+import { ShellButton } from '@/components/terminal/shell-button';
 
 // The seam between a detail page and the actions: what an object offers comes from the catalog (data over the
 // kind's group/kind/scope/subresources); each control checks its permission with an access review.
@@ -57,8 +57,8 @@ export function ObjectActions({ kindName, namespace, name }: Props) {
         {supports(kindName, 'logs') && (
           <Link href={`${base}/logs`} className={`${BUTTON} border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800`}>Logs</Link>
         )}
+        {caps.includes('delete') && <DeleteButton kindName={kindName} r={RESOURCES[kindName]} namespace={namespace} name={name} />}
         {kindName === 'pods' && namespace && <ShellButton namespace={namespace} name={name} />}
-        {caps.includes('delete') && <DeleteButton kindName={kindName} namespace={namespace} name={name} />}
       </div>
       {WITH_ROLLOUT.has(kindName) && row && namespace && 'progress' in row && <RolloutPanel row={row} namespace={namespace} />}
     </div>
@@ -69,4 +69,19 @@ export function ObjectActions({ kindName, namespace, name }: Props) {
 export function ObjectPanels({ kindName, namespace, name, now }: Props & { now: number }) {
   if (!namespace || !capabilities(RESOURCES[kindName]).includes('history')) return null;
   return <RolloutHistory kindName={kindName} namespace={namespace} name={name} now={now} />;
+}
+
+/** Any other kind the server serves (a CRD's objects): edit and delete, as data over its discovered descriptor. */
+export function GenericActions({ kindName, descriptor, namespace, name }: { kindName: string; descriptor: KindDescriptor; namespace?: string; name: string }) {
+  const router = useRouter();
+  const caps = capabilities(descriptor);
+  const [edit] = usePermissions(checksFor('edit', descriptor, namespace, name));
+  return (
+    <div role="toolbar" aria-label="Actions" className="flex flex-wrap items-center justify-end gap-2">
+      {caps.includes('edit') && (
+        <GuardedButton permission={edit} onClick={() => router.push(`/${kindName}/${namespace ?? '-'}/${encodeURIComponent(name)}/edit`)} aria-label={`Edit ${name}`}>Edit</GuardedButton>
+      )}
+      {caps.includes('delete') && <DeleteButton kindName={kindName} r={descriptor} namespace={namespace} name={name} />}
+    </div>
+  );
 }

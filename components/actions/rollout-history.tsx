@@ -55,6 +55,26 @@ export function RolloutHistory({ kindName, namespace, name, now }: Props) {
           ))}
         </tbody>
       </table>
+      {data.revisions.length > 1 && (
+        <div className="flex items-center gap-2 text-xs">
+          Compare pod templates: revision
+          {[0, 1].map((i) => (
+            <select
+              key={i} aria-label={i ? 'To revision' : 'From revision'} value={pair?.[i] ?? ''}
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                const next: [number, number] = pair ? [...pair] : [data.revisions[0].revision, latest ?? 0];
+                next[i] = v;
+                setPair(next);
+              }}
+              className="rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              <option value="" disabled>—</option>
+              {data.revisions.map((r) => <option key={r.revision} value={r.revision}>{r.revision}</option>)}
+            </select>
+          ))}
+        </div>
+      )}
       {pair && compared?.diff && <DiffView diff={compared.diff} label={`Pod template, revision ${pair[0]} → ${pair[1]}`} />}
     </section>
   );

@@ -1,16 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { ObjectActions } from '@/components/actions/object-actions';
+import { GenericActions, ObjectActions } from '@/components/actions/object-actions';
+import type { KindDescriptor } from '@/lib/k8s/actions/catalog';
 import { withNamespace } from '@/components/layout/use-namespace';
 import { formatAge } from '@/lib/format';
 import { isKindName } from '@/lib/k8s/resources';
 import { LINK } from './section';
 
-interface Props { kindName: string; kind: string; title: string; namespace?: string; name: string; created?: string; now: number; actions: boolean }
+interface Props { kindName: string; kind: string; title: string; descriptor: KindDescriptor; namespace?: string; name: string; created?: string; now: number; actions: boolean }
 
 /** Breadcrumb back to the list, kind + name, namespace, age, and the object's actions. */
-export function DetailHeader({ kindName, kind, title, namespace, name, created, now, actions }: Props) {
+export function DetailHeader({ kindName, kind, title, descriptor, namespace, name, created, now, actions }: Props) {
   return (
     <header className="space-y-1">
       <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
@@ -33,7 +34,11 @@ export function DetailHeader({ kindName, kind, title, namespace, name, created, 
             </div>
           )}
         </dl>
-        {actions && isKindName(kindName) && <div className="ml-auto"><ObjectActions kindName={kindName} namespace={namespace} name={name} /></div>}
+        {actions && (
+          <div className="ml-auto">
+            {isKindName(kindName) ? <ObjectActions kindName={kindName} namespace={namespace} name={name} /> : <GenericActions kindName={kindName} descriptor={descriptor} namespace={namespace} name={name} />}
+          </div>
+        )}
       </div>
     </header>
   );

@@ -8,21 +8,20 @@ import { ApplyEditor } from '@/components/apply/apply-editor';
 import { DiffView } from '@/components/apply/diff-view';
 import { WarningsPanel } from '@/components/apply/warnings-panel';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import { checksFor } from '@/lib/k8s/actions/catalog';
-import { RESOURCES, type KindName } from '@/lib/k8s/resources';
+import { checksFor, type KindDescriptor } from '@/lib/k8s/actions/catalog';
 import { useEdit } from './use-edit';
 
 // Edit one object's YAML: Preview (server dry-run, as a diff against the live object), then Save (a patch of the
 // user's changes, refused if the object changed since it was opened; then the conflict shows what changed).
 
-interface Props { kindName: KindName; namespace?: string; name: string; detailHref: string }
+interface Props { kindName: string; descriptor: KindDescriptor; namespace?: string; name: string; detailHref: string }
 const PRIMARY = 'rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-sky-600';
 
-export function EditWorkbench({ kindName, namespace, name, detailHref }: Props) {
+export function EditWorkbench({ kindName, descriptor, namespace, name, detailHref }: Props) {
   const router = useRouter();
   const s = useEdit(kindName, namespace, name);
-  const [permission] = usePermissions(checksFor('edit', RESOURCES[kindName], namespace, name));
-  const what = `${RESOURCES[kindName].kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
+  const [permission] = usePermissions(checksFor('edit', descriptor, namespace, name));
+  const what = `${descriptor.kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
   const current = s.answer && s.answer.for === s.text ? s.answer : undefined;
   useEffect(() => {
     if (current?.outcome === 'saved' && !current.warnings.length) router.push(detailHref);

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { objectUrl } from '@/components/actions/urls';
 import { fetchJson, FetchError } from '@/lib/client/fetch-json';
 import type { ApiErrorBody } from '@/lib/k8s/errors';
-import type { KindName } from '@/lib/k8s/resources';
 
 // The edit page's state: the text as opened (original + resourceVersion), the user's text, and the last answer.
 
@@ -14,7 +13,7 @@ export interface Conflict { meanwhile?: string; latest: Editable & { rebased: st
 
 const failed = (e: unknown): ApiErrorBody => (e instanceof FetchError ? e.body : { status: 0, reason: 'Unknown', message: 'The request failed.' });
 
-export function useEdit(kindName: KindName, namespace: string | undefined, name: string) {
+export function useEdit(kindName: string, namespace: string | undefined, name: string) {
   const url = objectUrl(kindName, namespace, name, 'edit');
   const [base, setBase] = useState<Editable>();
   const [text, setText] = useState('');

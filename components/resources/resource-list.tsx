@@ -1,11 +1,11 @@
 'use client';
 
 import { useMemo } from 'react';
-import useSWR from 'swr';
 import { CreateButton } from '@/components/actions/create-button';
+import useSWR from 'swr';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { fetchJson } from '@/lib/client/fetch-json';
-import { refName, type KindName, type KindRef } from '@/lib/k8s/resources';
+import { isKindName, refName, type KindName, type KindRef } from '@/lib/k8s/resources';
 import { MetricsNote } from '@/components/metrics/metrics-note';
 import { useListUsage } from '@/components/metrics/use-list-usage';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -23,7 +23,17 @@ import { useResourceList } from './use-resource-list';
  * A whole list page body for any kind: filters, the live table, empty and error states. Registry kinds bring their
  * own columns (components/resources/columns.tsx); any other kind shows the API server's Table columns.
  */
-export function ResourceList({ kind, title, namespaced, initial }: { kind: KindRef; title: string; namespaced: boolean; initial?: InitialRows }) {
+interface Props {
+  /** What the list streams: a registry kind's hand-written rows, or a discovered kind's Table rows. */
+  kind: KindRef;
+  /** The page's URL name (links, create, tests); a registry kind may list through the Table under another name. */
+  page: string;
+  title: string;
+  namespaced: boolean;
+  initial?: InitialRows;
+}
+
+export function ResourceList({ kind, page, title, namespaced, initial }: Props) {
   const name = refName(kind);
   const [selected] = useNamespace();
   const namespace = namespaced ? selected : undefined;
@@ -35,8 +45,8 @@ export function ResourceList({ kind, title, namespaced, initial }: { kind: KindR
   // Usage columns (metrics.k8s.io) exist for pods and nodes only; other kinds get none.
   const usage = useListUsage(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined });
   const columns = useMemo(
-    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(name, tableCols ?? [], filters.wide) as Column<BaseRow>[])),
-    [kind, name, tableCols, filters.wide, usage.columns],
+    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(page, tableCols ?? [], filters.wide) as Column<BaseRow>[])),
+    [kind, page, tableCols, filters.wide, usage.columns],
   );
   const needle = filters.name.trim().toLowerCase();
   const shown = useMemo(() => (needle ? (rows as BaseRow[] | undefined)?.filter((row) => row.name.toLowerCase().includes(needle)) : (rows as BaseRow[] | undefined)), [rows, needle]);
@@ -45,14 +55,14 @@ export function ResourceList({ kind, title, namespaced, initial }: { kind: KindR
   const narrowed = needle || filters.labelSelector ? ' match the filters' : '';
   const hasWide = typeof kind !== 'string' && (tableCols ?? []).some((c) => c.priority > 0);
   return (
-    <section className="space-y-3" data-kind={name}>
+    <section className="space-y-3" data-kind={page}>
       <div className="flex items-baseline gap-3">
         <h1 className="text-lg font-semibold">{title}</h1>
         <span className="text-zinc-500">{namespace ? `namespace ${namespace}` : namespaced ? 'all namespaces' : 'cluster-scoped'}</span>
         <LiveIndicator status={live} error={error} synced={synced} />
         {shown && <span className="text-zinc-500" data-testid="row-count">{shown.length} shown</span>}
         {rows && !synced && total !== undefined && <span className="text-zinc-500">loading {rows.length.toLocaleString()} of {total.toLocaleString()}</span>}
-        {typeof kind === 'string' && <span className="ml-auto"><CreateButton kind={kind} namespace={namespace} /></span>}
+        {isKindName(page) && <span className="ml-auto"><CreateButton kind={page} namespace={namespace} /></span>}
       </div>
       <FilterBar
         name={filters.name}

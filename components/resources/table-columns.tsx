@@ -8,7 +8,6 @@ import type { Column } from './columns';
 // generic detail page. Ages are computed here from the object's timestamps so they keep counting while live.
 
 const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function text(v: unknown): string {
   // kubectl prints an absent cell as nothing.
@@ -37,11 +36,8 @@ export function tableColumns(kindName: string, columns: TableColumn[], wide: boo
       out.push({ id: 'name', header: headerOf(column), sort: (r) => r.name, className: 'font-medium', cell: (r) => <Link className={LINK} href={objectHref(kindName, r)}>{r.name}</Link> });
     } else if (column.name === 'Age') {
       out.push({ id: 'age', header: 'AGE', sort: (r) => -Date.parse(r.created ?? '0'), cell: (r, c) => <time dateTime={r.created}>{formatAge(r.created, c.now)}</time> });
-    } else if (column.type === 'date') {
-      // CRD printer columns of type date arrive as timestamps; kubectl prints their age.
-      const at = (r: TableRow) => text(r.cells[index]);
-      out.push({ id, header: headerOf(column), sort: (r) => at(r), cell: (r, c) => (ISO.test(at(r)) ? <time dateTime={at(r)}>{formatAge(at(r), c.now)}</time> : at(r)) });
     } else {
+      // Other cells as the server printed them (dates too: kubectl shows CRD dates as ages, built-ins as timestamps).
       out.push({ id, header: headerOf(column), sort: (r) => sortKey(r.cells[index]), cell: (r) => text(r.cells[index]), className: column.priority > 0 ? 'font-mono text-xs' : undefined });
     }
   }

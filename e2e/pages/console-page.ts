@@ -24,8 +24,7 @@ export class ConsolePage {
   async rowNames(label: string): Promise<string[]> {
     return this.table(label)
       .locator('tbody tr[data-row-name]')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-name') ?? ''))
-      .catch(() => []);
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-name') ?? ''));
   }
 
   /** The error panel of a failed request (ErrorPanel), not Next.js's route announcer. */

@@ -25,7 +25,7 @@ function hostForUrl(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-export function resolveClusterConnection(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ClusterConnection {
+export function resolveClusterConnection(env: NodeJS.ProcessEnv = process.env, cwd?: string): ClusterConnection {
   if (env.WHEELHOUSE_API_URL) {
     if (!env.WHEELHOUSE_CA_FILE) throw new Error('WHEELHOUSE_API_URL is set but WHEELHOUSE_CA_FILE is not: TLS verification needs the CA');
     return { server: env.WHEELHOUSE_API_URL.replace(/\/+$/, ''), ca: readCa(env.WHEELHOUSE_CA_FILE, 'WHEELHOUSE_CA_FILE'), source: 'env' };
@@ -38,7 +38,9 @@ export function resolveClusterConnection(env: NodeJS.ProcessEnv = process.env, c
       source: 'in-cluster',
     };
   }
-  const stateFile = path.join(cwd, '.cluster', 'cluster.json');
+  // turbopackIgnore: not a file of the build. next.config.js's tracing excludes keep it out of the routes' bundles,
+  // but not out of instrumentation.ts's (the exec handler), which the standalone bundle would then carry.
+  const stateFile = cwd ? path.join(cwd, '.cluster', 'cluster.json') : path.join(/* turbopackIgnore: true */ process.cwd(), '.cluster', 'cluster.json');
   if (env.NODE_ENV !== 'production' || env.WHEELHOUSE_LOCAL_CLUSTER === '1') {
     if (fs.existsSync(stateFile)) {
       const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { server: string; caFile: string };

@@ -4,8 +4,8 @@ import type { TableColumn, TableRow } from './table';
 
 // What a detail page receives: `kubectl describe` in data. Client-safe (types only).
 
-/** `kindName` is the console's URL name of the kind, when it has pages; `list` links to the kind's list instead. */
-export interface OwnerLink { kind: string; name: string; kindName?: string; namespace?: string; list?: boolean }
+/** `kindName`: the kind's URL name, when it has pages; `list`: link to the kind's list; `cluster`: cluster-scoped. */
+export interface OwnerLink { kind: string; name: string; kindName?: string; namespace?: string; list?: boolean; cluster?: boolean }
 
 export interface ContainerInfo {
   name: string;

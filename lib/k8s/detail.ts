@@ -88,7 +88,7 @@ export async function describeObject(token: string, kindRef: KindRef, namespace:
   const enrich = ENRICHMENTS[enrichmentKey(r)];
   if (enrich) Object.assign(detail, await enrich({ token, obj: obj as never, namespace, name }));
   const tmpl = (obj as { spec?: { template?: { spec?: never }; jobTemplate?: { spec?: { template?: { spec?: never } } } } }).spec;
-  if (typeof kindRef !== 'string' && !detail.containers.length) {
+  if (!detail.containers.length) {
     const podSpec = tmpl?.template?.spec ?? tmpl?.jobTemplate?.spec?.template?.spec;
     if (podSpec) detail.containers = containers(podSpec);
   }

@@ -116,7 +116,7 @@ const pvc: Enrichment = async ({ obj }) => ({
     ['Status', str(obj.status?.phase)], ['Volume', str(obj.spec?.volumeName)], ['Capacity', str(obj.status?.capacity?.storage)],
     ['Access modes', str((obj.spec?.accessModes ?? []).join(','))], ['Storage class', str(obj.spec?.storageClassName)],
   ],
-  links: obj.spec?.volumeName ? [{ label: 'Volume', links: [link('PersistentVolume', 'persistentvolumes', obj.spec.volumeName)] }] : [],
+  links: obj.spec?.volumeName ? [{ label: 'Volume', links: [{ ...link('PersistentVolume', 'persistentvolumes', obj.spec.volumeName), cluster: true }] }] : [],
 });
 
 const pv: Enrichment = async ({ obj }) => {

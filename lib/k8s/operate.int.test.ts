@@ -114,7 +114,7 @@ describe('operate (real API server)', () => {
     const refused = await pollUntil(async () => drainProgress('sid-refused', node)!, (p) => p.state !== 'running', 30_000);
     expect(refused.state).toBe('refused');
     expect(refused.pods.map((p) => [p.name, p.state])).toEqual([['a', 'pending'], ['b', 'pending'], ['bare', 'refused'], [expect.stringMatching(/^ds-/), 'skipped']]);
-    expect((await core().listNamespacedPod({ namespace: ns })).items).toHaveLength(4);
+    expect((await core().listNamespacedPod({ namespace: ns, fieldSelector: `spec.nodeName=${node}` })).items).toHaveLength(4);
     await core().patchNode({ name: node, body: { spec: { unschedulable: null } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
     const pdbs = kc().makeApiClient(PolicyV1Api);
     await pdbs.createNamespacedPodDisruptionBudget({ namespace: ns, body: { metadata: { name: 'guard' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'guarded' } } } } });

@@ -5,7 +5,7 @@ import { kubeRequest } from '@/lib/k8s/client';
 import { ApiError, badRequest } from '@/lib/k8s/errors';
 import { apiPath } from '@/lib/k8s/resources';
 import { toSortedYaml } from './apply/diff';
-import type { ActionTarget } from './actions/target';
+import type { ObjectRef } from './actions/target';
 import {
   CHANGE_CAUSE, cleanTemplate, controllerRevisions, pickRevision, replicaSetRevisions, REVISION, templateDiff,
   type ControllerRevision, type OwnedReplicaSet, type Revision, type Template,
@@ -25,9 +25,9 @@ const CONTROLLER_ANNOTATIONS = [
   'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to',
 ];
 
-const objectPath = (t: ActionTarget) => apiPath(t.r, { namespace: t.namespace, name: t.name });
+const objectPath = (t: ObjectRef) => apiPath(t.r, { namespace: t.namespace, name: t.name });
 
-async function load(token: string, t: ActionTarget): Promise<{ workload: Workload; history: Revision[]; raw: Map<number, unknown> }> {
+async function load(token: string, t: ObjectRef): Promise<{ workload: Workload; history: Revision[]; raw: Map<number, unknown> }> {
   const workload = (await kubeRequest<Workload>(token, { path: objectPath(t) })).body;
   const ns = encodeURIComponent(t.namespace ?? '');
   const query = { labelSelector: formatSelector(workload.spec?.selector).replace(/^<none>$/, '') };
@@ -45,7 +45,7 @@ async function load(token: string, t: ActionTarget): Promise<{ workload: Workloa
 export interface History { revisions: Omit<Revision, 'template'>[]; current?: number; diff?: string }
 
 /** The revisions, newest last; with from/to, the diff of those two revisions' pod templates. */
-export async function rolloutHistory(token: string, t: ActionTarget, compare?: { from: number; to: number }): Promise<History> {
+export async function rolloutHistory(token: string, t: ObjectRef, compare?: { from: number; to: number }): Promise<History> {
   const { workload, history } = await load(token, t);
   const now = toSortedYaml(cleanTemplate(workload.spec?.template));
   const current = history.find((r) => toSortedYaml(r.template) === now)?.revision;
@@ -58,7 +58,7 @@ export async function rolloutHistory(token: string, t: ActionTarget, compare?: {
 
 export interface UndoResult { revision: number; skipped?: string; warnings: string[] }
 
-export async function rolloutUndo(token: string, t: ActionTarget, toRevision: number): Promise<UndoResult> {
+export async function rolloutUndo(token: string, t: ObjectRef, toRevision: number): Promise<UndoResult> {
   const { workload, history, raw } = await load(token, t);
   if (workload.spec?.paused) throw new ApiError(badRequest(`you cannot roll back a paused deployment; resume it first and try again`));
   const target = pickRevision(history, toRevision);

@@ -13,8 +13,9 @@ type Search = Promise<{ ns?: string | string[]; l?: string | string[] }>;
 // One page for every kind's list: a registry kind, or any resource the user's discovery says the server serves.
 // The first rows come with the HTML; the live stream keeps them current.
 export default async function KindPage({ params, searchParams }: { params: Promise<{ kind: string }>; searchParams: Search }) {
-  const k = await pageKind((await params).kind);
+  const name = (await params).kind;
+  const k = await pageKind(name);
   if (!k) notFound();
-  const initial = await initialRows(k.ref, await searchParams);
-  return <ResourceList kind={k.ref} title={k.title} namespaced={k.namespaced} initial={initial} />;
+  const initial = await initialRows(k.listRef, await searchParams);
+  return <ResourceList kind={k.listRef} page={name} title={k.title} namespaced={k.namespaced} initial={initial} />;
 }

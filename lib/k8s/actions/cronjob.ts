@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { kubeRequest } from '@/lib/k8s/client';
 import { apiPath } from '@/lib/k8s/resources';
 import { FIELD_MANAGER } from '@/lib/k8s/apply/ssa';
-import type { ActionTarget } from './target';
+import type { ObjectRef } from './target';
 
 // "Run now": what `kubectl create job NAME --from=cronjob/CRON` does — a Job from the CronJob's jobTemplate, owned
 // by the CronJob (so it shows in its history and goes with it), marked as started by hand.
@@ -34,7 +34,7 @@ export function jobFromCronJob(cj: CronJob, name: string) {
   };
 }
 
-export async function runCronJobNow(token: string, t: ActionTarget): Promise<{ job: string; warnings: string[] }> {
+export async function runCronJobNow(token: string, t: ObjectRef): Promise<{ job: string; warnings: string[] }> {
   const cj = (await kubeRequest<CronJob>(token, { path: apiPath(t.r, { namespace: t.namespace, name: t.name }) })).body;
   const job = jobFromCronJob(cj, manualJobName(t.name));
   const res = await kubeRequest<{ metadata?: { name?: string } }>(token, {

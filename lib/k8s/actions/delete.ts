@@ -2,7 +2,7 @@ import 'server-only';
 import { kubeRequest } from '@/lib/k8s/client';
 import { ApiError, badRequest } from '@/lib/k8s/errors';
 import { apiPath } from '@/lib/k8s/resources';
-import type { ActionTarget } from './target';
+import type { ObjectRef } from './target';
 
 // Deletes one object. Its dependents (a Deployment's ReplicaSets and pods) go in the background by default, as with
 // kubectl; Foreground waits for them before the object goes, Orphan leaves them without an owner.
@@ -19,7 +19,16 @@ export function propagationParam(v: string | null): Propagation {
 
 export interface DeleteResult { kind: string; namespace?: string; name: string; uid?: string; warnings: string[] }
 
-export async function deleteObject(token: string, t: ActionTarget, propagationPolicy: Propagation = 'Background'): Promise<DeleteResult> {
+/**
+ * A namespace or any cluster-scoped object is deleted only with its name typed again (`?confirm=<name>`): the
+ * console's dialog asks for it, and the server insists, so no single stray request removes a namespace.
+ */
+export function checkTypedName(t: ObjectRef, confirm: string | null): void {
+  if (t.r.namespaced || confirm === t.name) return;
+  throw new ApiError(badRequest(`deleting ${t.r.kind.toLowerCase()} "${t.name}" needs its name typed to confirm (confirm=${t.name}); nothing was deleted`));
+}
+
+export async function deleteObject(token: string, t: ObjectRef, propagationPolicy: Propagation = 'Background'): Promise<DeleteResult> {
   const res = await kubeRequest<{ metadata?: { uid?: string }; details?: { uid?: string } }>(token, {
     method: 'DELETE',
     path: apiPath(t.r, { namespace: t.namespace, name: t.name }),

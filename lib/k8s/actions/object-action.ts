@@ -6,7 +6,7 @@ import { rolloutUndo } from '@/lib/k8s/rollout';
 import { FIELD_MANAGER } from '@/lib/k8s/apply/ssa';
 import type { ObjectActionId } from './catalog';
 import { runCronJobNow } from './cronjob';
-import type { ActionTarget } from './target';
+import type { ObjectRef } from './target';
 
 // The one-step actions of POST …/actions/{action}. Most are a merge patch of one field, as kubectl sends them.
 
@@ -33,7 +33,7 @@ export function parseRevision(body: unknown): number {
   return v;
 }
 
-export async function runObjectAction(token: string, t: ActionTarget, action: ObjectActionId, body: unknown): Promise<ActionResult> {
+export async function runObjectAction(token: string, t: ObjectRef, action: ObjectActionId, body: unknown): Promise<ActionResult> {
   if (action === 'run-now') {
     const { job, warnings } = await runCronJobNow(token, t);
     return { action, message: `job.batch/${job} created`, job, warnings };

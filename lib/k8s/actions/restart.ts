@@ -1,7 +1,7 @@
 import 'server-only';
 import { kubeRequest } from '@/lib/k8s/client';
 import { apiPath } from '@/lib/k8s/resources';
-import type { ActionTarget } from './target';
+import type { ObjectRef } from './target';
 
 // `kubectl rollout restart`: a new pod-template annotation makes the Deployment roll all its pods.
 
@@ -18,7 +18,7 @@ export function restartPatch(now: Date) {
 
 export interface RestartResult { restartedAt: string; generation?: number; warnings: string[] }
 
-export async function restartRollout(token: string, t: ActionTarget, now = new Date()): Promise<RestartResult> {
+export async function restartRollout(token: string, t: ObjectRef, now = new Date()): Promise<RestartResult> {
   const patch = restartPatch(now);
   const res = await kubeRequest<{ metadata?: { generation?: number } }>(token, {
     method: 'PATCH',

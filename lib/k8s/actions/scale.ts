@@ -3,7 +3,7 @@ import { kubeRequest } from '@/lib/k8s/client';
 import { ApiError } from '@/lib/k8s/errors';
 import { apiPath } from '@/lib/k8s/resources';
 import type { HpaInfo, ScaleInfo, ScaleRequest, ScaleResult } from './scale-input';
-import { targetLabel, type ActionTarget } from './target';
+import { targetLabel, type ObjectRef } from './target';
 
 // Scaling through the scale subresource (what `kubectl scale` does), with a HorizontalPodAutoscaler lookup so the
 // UI can warn that an HPA will override a manual change.
@@ -16,12 +16,12 @@ interface HpaList {
 
 const CONFLICT_RETRIES = 3;
 
-function scalePath(t: ActionTarget): string {
+function scalePath(t: ObjectRef): string {
   return apiPath(t.r, { namespace: t.namespace, name: t.name, subresource: 'scale' });
 }
 
 /** The HPA whose scaleTargetRef is this object, if any; a user who may not list HPAs simply gets no warning. */
-export async function findHpa(token: string, t: ActionTarget): Promise<HpaInfo | undefined> {
+export async function findHpa(token: string, t: ObjectRef): Promise<HpaInfo | undefined> {
   if (!t.namespace) return undefined;
   try {
     const res = await kubeRequest<HpaList>(token, { path: `/apis/autoscaling/v2/namespaces/${encodeURIComponent(t.namespace)}/horizontalpodautoscalers` });
@@ -37,16 +37,16 @@ export async function findHpa(token: string, t: ActionTarget): Promise<HpaInfo |
   }
 }
 
-async function getScale(token: string, t: ActionTarget): Promise<Scale> {
+async function getScale(token: string, t: ObjectRef): Promise<Scale> {
   return (await kubeRequest<Scale>(token, { path: scalePath(t) })).body;
 }
 
-export async function readScale(token: string, t: ActionTarget, max: number): Promise<ScaleInfo> {
+export async function readScale(token: string, t: ObjectRef, max: number): Promise<ScaleInfo> {
   const [scale, hpa] = await Promise.all([getScale(token, t), findHpa(token, t)]);
   return { replicas: scale.spec?.replicas ?? 0, currentReplicas: scale.status?.replicas ?? 0, max, ...(hpa ? { hpa } : {}) };
 }
 
-function changedMeanwhile(t: ActionTarget, now: number, expected: number): ApiError {
+function changedMeanwhile(t: ObjectRef, now: number, expected: number): ApiError {
   return new ApiError({
     status: 409, reason: 'Conflict',
     message: `the replicas of ${targetLabel(t)} were changed to ${now} (you saw ${expected}) by someone else meanwhile; nothing was changed`,
@@ -57,7 +57,7 @@ function changedMeanwhile(t: ActionTarget, now: number, expected: number): ApiEr
  * Sets spec.replicas with a merge patch on the scale subresource. With expectedReplicas the patch carries the
  * resourceVersion it was checked against, so a concurrent change is a 409 and never silently overwritten.
  */
-export async function scaleTo(token: string, t: ActionTarget, req: ScaleRequest): Promise<ScaleResult> {
+export async function scaleTo(token: string, t: ObjectRef, req: ScaleRequest): Promise<ScaleResult> {
   for (let attempt = 1; ; attempt++) {
     const current = await getScale(token, t);
     const previous = current.spec?.replicas ?? 0;

@@ -8,6 +8,8 @@ import { supports, type ObjectAction } from './permissions';
 const VERB: Record<ObjectAction, string> = { scale: 'scale', restart: 'restart', delete: 'delete', logs: 'show the logs of' };
 
 export interface ActionTarget { kindName: KindName; r: ResourceKind; namespace?: string; name: string }
+/** What an action needs of its object: where its kind lives, its namespace and name (any kind discovery serves). */
+export type ObjectRef = Pick<ActionTarget, 'namespace' | 'name'> & { r: Pick<ResourceKind, 'kind' | 'group' | 'version' | 'plural' | 'namespaced'> };
 
 export function actionTarget(action: ObjectAction, kindName: KindName, namespace: string | undefined, name: string): ActionTarget {
   const r = resourceFor(kindName);
@@ -18,6 +20,6 @@ export function actionTarget(action: ObjectAction, kindName: KindName, namespace
 }
 
 /** kubectl's way to name an object in messages: `deployment.apps default/nginx`. */
-export function targetLabel(t: ActionTarget): string {
+export function targetLabel(t: ObjectRef): string {
   return `${qualifiedName(t.r)} ${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
 import { FairGate } from '@/lib/k8s/watch/page-gate';
@@ -17,12 +18,15 @@ const parseGate = new FairGate(2, 'wheelhouse.yaml-gate');
 let workersUnavailable = false;
 
 function startWorker(text: string): Worker {
-  const url = new URL('./parse-worker.ts', import.meta.url);
   const options = { workerData: { text }, resourceLimits: LIMITS };
-  // Bundled (next build, next dev) the URL names a compiled chunk; under vitest it is the TypeScript source, which
-  // the thread loads through tsx (a dev dependency).
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
-  return new Worker(`require('tsx/cjs/api').require(${JSON.stringify(url.pathname)}, __filename)`, { ...options, eval: true });
+  // Under vitest this module is its TypeScript source: the thread loads parse-worker.ts through tsx (a dev
+  // dependency). Bundled (next build, next dev), Turbopack compiles the `new Worker(new URL(…))` below into its own
+  // chunk — it must stay written exactly like that to be recognised.
+  if (import.meta.url.endsWith('.ts')) {
+    const source = fileURLToPath(import.meta.url.replace(/parse-bounded\.ts$/, 'parse-worker.ts'));
+    return new Worker(`require('tsx/cjs/api').require(${JSON.stringify(source)}, __filename)`, { ...options, eval: true });
+  }
+  return new Worker(new URL('./parse-worker.ts', import.meta.url), options);
 }
 
 function inWorker(text: string): Promise<ParsedDoc[]> {
@@ -47,7 +51,11 @@ function inWorker(text: string): Promise<ParsedDoc[]> {
     worker.once('message', (m: { docs?: ParsedDoc[]; error?: ApiErrorBody }) => finish(() => (m.docs ? resolve(m.docs) : reject(new ApiError(m.error!)))));
     worker.once('error', (e: Error & { code?: string }) => finish(() => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new ApiError({ status: 413, reason: 'RequestEntityTooLarge', message: `reading the YAML needs more than ${LIMITS.maxOldGenerationSizeMb} MB; nothing was sent` }));
-      else reject(new ApiError({ status: 422, reason: 'Invalid', message: 'the YAML could not be read; nothing was sent' }));
+      else {
+        // The kind of failure only: messages may quote the input.
+        console.error(`[wheelhouse] YAML worker failed: ${e.code ?? e.name}`);
+        reject(new ApiError({ status: 422, reason: 'Invalid', message: 'the YAML could not be read; nothing was sent' }));
+      }
     }));
     worker.once('exit', () => finish(() => reject(new ApiError({ status: 422, reason: 'Invalid', message: 'the YAML could not be read; nothing was sent' }))));
   });

@@ -1,9 +1,9 @@
 import 'server-only';
 import { createDiscovery } from '@/lib/k8s/discovery';
 import { ApiError, badRequest, fromTransport, type ApiErrorBody } from '@/lib/k8s/errors';
+import { kindsDefinedIn } from './crd-kinds';
 import type { ParsedDoc } from './parse';
 import { parseManifestsBounded } from './parse-bounded';
-import { kindsDefinedIn } from './crd-kinds';
 import type { Target } from './ssa';
 import type { DocResult } from './types';
 import { errorLine, resourceName } from './words';

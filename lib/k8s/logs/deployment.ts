@@ -9,9 +9,9 @@ import { mergeLogStreams, type LogSource } from './merge';
 import { LIMIT_BYTES, MAX_LINES, type LogOptions } from './options';
 import { openPodLog } from './pod';
 
-// A workload's logs (Deployment, Job, StatefulSet, … — anything with a selector): every container of every pod its
-// selector matches, interleaved, `[pod/container] ` first. Bounded like one pod's log: LIMIT_BYTES shared by all
-// containers, MAX_LINES lines, backpressure (merge.ts).
+// A Deployment's (or any workload's with a selector: Job, StatefulSet, …) logs: every container of every pod its
+// selector matches, interleaved, `[pod/container] ` first.
+// Bounded like one pod's log: LIMIT_BYTES shared by all containers, MAX_LINES lines, backpressure (merge.ts).
 
 export const MAX_LOG_SOURCES = 40;
 

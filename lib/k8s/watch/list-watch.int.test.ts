@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminKubeConfig, ensureClusterUp, readToken } from '@/cluster/state';
 import { pollUntil, statusOf } from '@/cluster/test-helpers';
-import { newCalls, observed, recorder } from './testing/observe';
+import { expirePodsFromOne, newCalls, observed, recorder } from './testing/observe';
 
 // listWatch against the local API server through the real adapter (upstream.ts): pages of one over real pods, the
 // watch that runs while the listing is still paging, a real watch timeout, a real 410 for pods once etcd has been
@@ -44,6 +44,9 @@ async function watchFromOneStatus(): Promise<number> {
     stop.abort();
   }
 }
+/** etcd's own answer for resourceVersion 1 (an exact-version LIST is not served from the watch cache). */
+const exactListStatus = () => statusOf(() => core().listNamespacedPod({ namespace: ns, resourceVersion: '1', resourceVersionMatch: 'Exact', limit: 1 }));
+const touchPod = (n: number) => core().patchNamespacedPod({ namespace: ns, name: 'p-a', body: [{ op: 'add', path: '/metadata/annotations', value: { churn: String(n) } }] });
 let uids: Record<string, string> = {};
 const debug: unknown[] = [];
 
@@ -140,16 +143,7 @@ describe('listWatch (real API server, real upstream)', () => {
   });
 
   it('resuming pods from a resourceVersion etcd has compacted gets a real 410 and relists', async () => {
-    // The local etcd is compacted every 30 s: wait until resourceVersion 1 is gone for pods (asked of etcd itself).
-    const exact = () => statusOf(() => core().listNamespacedPod({ namespace: ns, resourceVersion: '1', resourceVersionMatch: 'Exact', limit: 1 }));
-    expect(await pollUntil(exact, (s) => s === 410, 120_000, 2_000)).toBe(410);
-    // Pods are watched through the API server's watch cache, which on a young cluster still holds every event since
-    // it started. Real churn (pod updates) pushes the oldest events out of it, as on any busy cluster.
-    let churn = 0;
-    while ((await watchFromOneStatus()) !== 410 && churn < 4_000) {
-      for (let i = 0; i < 100; i++, churn++) await core().patchNamespacedPod({ namespace: ns, name: 'p-a', body: [{ op: 'add', path: '/metadata/annotations', value: { churn: String(churn) } }] });
-    }
-    expect(await watchFromOneStatus()).toBe(410);
+    expect(await expirePodsFromOne({ exactListStatus, watchStatus: watchFromOneStatus, touchPod, poll: pollUntil })).toEqual({ etcd: 410, watch: 410 });
     const calls = newCalls();
     const { sink, log } = recorder();
     debug.splice(0, debug.length, log, calls);
@@ -163,7 +157,7 @@ describe('listWatch (real API server, real upstream)', () => {
     expect(calls.watchedFrom[0]).toBe('1');
     expect(log[0]).toBe('relist:expired');
     expect(log.at(-1)).toMatch(/^page:.*p-a.*:done$/);
-  });
+  }, 300_000);
 
   it('an expired continue token (a real 410 from the server) starts the listing again', async () => {
     const calls = newCalls();

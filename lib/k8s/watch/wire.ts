@@ -1,8 +1,8 @@
 import type { ApiErrorBody } from '@/lib/k8s/errors';
 
-// The live-list stream from the console server to the browser: Server-Sent Events over one GET
-// (`/api/k8s/{kind}/watch?namespace=&labelSelector=&fieldSelector=&resourceVersion=`). Client-safe: both ends
-// import this file.
+// One live list's stream from the console server to the browser, in Server-Sent Events syntax. It travels as one
+// subscription of the browser's single live connection (mux-wire.ts, GET/POST /api/live), each list isolated by
+// its subscription id. Client-safe: both ends import this file.
 //
 //   event: relist     {reason}                          a (re)listing starts; rows stay on screen until it is done
 //   event: snapshot   {fields?, rows, total?, done}     one page of the listing; `done` ends it: rows not seen since

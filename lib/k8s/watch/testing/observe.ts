@@ -60,3 +60,22 @@ export function recorder() {
   };
   return { sink, log, pages };
 }
+
+/**
+ * Makes resourceVersion 1 really expired for pods: waits until etcd has compacted it (every 30 s on the local
+ * cluster), then updates `pod` until the API server's watch cache (which on a young cluster still holds every event
+ * since it started) no longer has it either. `watchStatus` reports what a pods watch from "1" gets.
+ */
+export async function expirePodsFromOne(opts: {
+  exactListStatus: () => Promise<number>;
+  watchStatus: () => Promise<number>;
+  touchPod: (n: number) => Promise<unknown>;
+  poll: <T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs: number, intervalMs?: number) => Promise<T>;
+}): Promise<{ etcd: number; watch: number }> {
+  const etcd = await opts.poll(opts.exactListStatus, (s) => s === 410, 120_000, 2_000);
+  let n = 0;
+  while ((await opts.watchStatus()) !== 410 && n < 4_000) {
+    for (let i = 0; i < 100; i++) await opts.touchPod(n++);
+  }
+  return { etcd, watch: await opts.watchStatus() };
+}

@@ -37,7 +37,9 @@ export default async function ObjectPage({ params }: { params: Params }) {
   const t = await resolve(params);
   if (!t) notFound();
   const name = refName(t.k.ref);
+  const r = resourceFor(t.k.ref);
+  const descriptor = { kind: r.kind, group: r.group, plural: r.plural, namespaced: r.namespaced, subresources: t.k.subresources, scalable: r.scalable };
   return (
-    <ObjectDetail key={`${name}/${t.namespace ?? '-'}/${t.name}`} kindName={name} kind={resourceFor(t.k.ref).kind} title={t.k.title} namespace={t.namespace} name={t.name} />
+    <ObjectDetail key={`${name}/${t.namespace ?? '-'}/${t.name}`} kindName={name} kind={resourceFor(t.k.ref).kind} title={t.k.title} descriptor={descriptor} namespace={t.namespace} name={t.name} />
   );
 }

@@ -1,7 +1,7 @@
 import { json, withSession } from '@/lib/api/respond';
-import { kindParam, kindRefParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
-import { deleteObject, propagationParam } from '@/lib/k8s/actions/delete';
-import { actionTarget } from '@/lib/k8s/actions/target';
+import { kindRefParam, nameParam, objectNamespaceParam } from '@/lib/api/params';
+import { checkTypedName, deleteObject, propagationParam } from '@/lib/k8s/actions/delete';
+import { operateTarget } from '@/lib/k8s/actions/operate-target';
 import { describeObject } from '@/lib/k8s/detail';
 
 export const dynamic = 'force-dynamic';
@@ -16,10 +16,11 @@ export const GET = withSession<Params>(async (_req, { params, session }) => {
   return json(detail);
 });
 
-// DELETE /api/k8s/pods/default/nginx-abc[?propagationPolicy=Background|Foreground|Orphan]
+// DELETE /api/k8s/pods/default/nginx-abc[?propagationPolicy=Background|Foreground|Orphan]; cluster-scoped objects
+// (namespaces, nodes, CRDs…) also need ?confirm=<name>, the name the user typed.
 //   → { kind, namespace, name, uid, warnings } (every kind but events)
 export const DELETE = withSession<Params>(async (req, { params, session }) => {
-  const kind = kindParam(params.kind);
-  const t = actionTarget('delete', kind, objectNamespaceParam(kind, params.namespace), nameParam(params.name));
+  const t = await operateTarget('delete', params, session.bearer);
+  checkTypedName(t, req.nextUrl.searchParams.get('confirm'));
   return json(await deleteObject(session.bearer, t, propagationParam(req.nextUrl.searchParams.get('propagationPolicy'))));
 });

@@ -12,13 +12,13 @@ type Params = { kind: string; namespace: string; name: string };
 // (cordons at once; evicts in the background). GET → { node, state, message?, deadline, pods: [{ state, message }] }.
 export const POST = withSession<Params>(async (req, { params, session, audit }) => {
   audit({ action: 'drain' });
-  const t = operateTarget('drain', params);
+  const t = await operateTarget('drain', params, session.bearer);
   const body = parseDrainRequest(await readJsonBody(req));
   return json(await startDrain(session.bearer, session.sid, t.name, body), 202);
 });
 
 export const GET = withSession<Params>(async (_req, { params, session }) => {
-  const t = operateTarget('drain', params);
+  const t = await operateTarget('drain', params, session.bearer);
   const progress = drainProgress(session.sid, t.name);
   if (!progress) throw new ApiError({ status: 404, reason: 'NotFound', message: `no drain of node/${t.name} in this session` });
   return json(progress);

@@ -11,13 +11,13 @@ const MAX_EDIT_BYTES = 5 * 1024 * 1024;
 
 // GET /api/k8s/configmaps/default/app/edit → { yaml, resourceVersion } (the object without server-owned fields)
 export const GET = withSession<Params>(async (_req, { params, session }) => {
-  return json(await loadForEdit(session.bearer, operateTarget('edit', params)));
+  return json(await loadForEdit(session.bearer, await operateTarget('edit', params, session.bearer)));
 });
 
 // POST …/edit { original, edited, resourceVersion, dryRun } → { outcome: preview|saved|unchanged, diff?, warnings }
 //   or 409 { error, conflict: { meanwhile?, latest } } when the object changed since the editor opened.
 export const POST = withSession<Params>(async (req, { params, session, audit }) => {
-  const t = operateTarget('edit', params);
+  const t = await operateTarget('edit', params, session.bearer);
   const body = parseEditRequest(await readJsonBody(req, MAX_EDIT_BYTES));
   audit({ action: 'edit', dryRun: body.dryRun });
   const result = await submitEdit(session.bearer, t, body);

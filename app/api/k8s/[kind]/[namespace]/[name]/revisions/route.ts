@@ -16,7 +16,7 @@ function revisionParam(v: string | null): number | undefined {
 // GET /api/k8s/deployments/default/nginx/revisions[?from=1&to=3]
 //   → { revisions: [{ revision, source, created, changeCause?, images }], current?, diff? } (kubectl rollout history)
 export const GET = withSession<Params>(async (req, { params, session }) => {
-  const t = operateTarget('history', params);
+  const t = await operateTarget('history', params, session.bearer);
   const [from, to] = [revisionParam(req.nextUrl.searchParams.get('from')), revisionParam(req.nextUrl.searchParams.get('to'))];
   if ((from === undefined) !== (to === undefined)) throw new ApiError(badRequest('give both from and to, or neither'));
   return json(await rolloutHistory(session.bearer, t, from !== undefined && to !== undefined ? { from, to } : undefined));

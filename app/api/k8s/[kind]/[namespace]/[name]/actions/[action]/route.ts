@@ -17,7 +17,7 @@ export const POST = withSession<Params>(async (req, { params, session, audit }) 
   const action = params.action;
   if (!isObjectAction(action)) throw new ApiError({ status: 404, reason: 'NotFound', message: `unknown action "${clip(action)}"` });
   audit({ action });
-  const t = operateTarget(action, params);
+  const t = await operateTarget(action, params, session.bearer);
   const body = action === 'undo' ? await readJsonBody(req) : undefined;
   return json(await runObjectAction(session.bearer, t, action, body));
 });
