@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiregistrationV1Api, KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { applyAll, loadManifests } from './apply';
 import type { Binaries } from './binaries';
+import { readClusterJson, writeClusterJson } from './cluster-json';
 import { componentKubeconfig, type ComponentSpec, type Ports } from './components';
 import { isHealthy, waitFor } from './health';
 import { writeCertKubeconfig } from './kubeconfigs';
@@ -116,5 +117,9 @@ export async function restartMetricsServer(): Promise<number> {
   const r = metricsRecord();
   if (isRunning(r.pid, r.binary)) return r.pid;
   const spec = JSON.parse(readFileSync(metricsSpecFile, 'utf8')) as ComponentSpec;
-  return startMetricsServer(spec);
+  const pid = await startMetricsServer(spec);
+  // cluster.json names every component's pid (tests check their listeners): keep it true after a restart.
+  const state = readClusterJson();
+  writeClusterJson({ ...state, pids: { ...state.pids, [spec.name]: pid } });
+  return pid;
 }
