@@ -13,8 +13,6 @@ import { cookiesOf, isSessionCookie, origin, raw, rawSession, TLS_PORTS } from '
 // limit; `next` cannot leave the console; sign-out from one tab ends another tab's live list and followed log
 // (seen on the server: the response bodies end); 404 pages sit in the console shell without CSP violations.
 
-test.skip(process.env.WHEELHOUSE_E2E_TLS !== '1', 'runs under playwright.tls.config.ts');
-
 const PORT = TLS_PORTS.a;
 const ORIGIN = origin(PORT);
 
