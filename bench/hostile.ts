@@ -41,7 +41,7 @@ function liveStream(cookie: string, raw: (o: { method?: string; path: string; he
   const req = https.get({ host: '127.0.0.1', port, path: '/api/live', headers: { Cookie: cookie }, rejectUnauthorized: false }, (res) => {
     res.once('data', (c: Buffer) => {
       const conn = /"conn":"([^"]+)"/.exec(c.toString('utf8'))?.[1];
-      void raw({ method: 'POST', path: '/api/live', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ conn, subscribe: [{ id: 'pods', spec: { type: 'list', kind: 'pods', namespace: 'default' } }] }) });
+      void raw({ method: 'POST', path: '/api/live', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ conn, subscribe: [{ id: 'bench.1', spec: { type: 'list', kind: 'pods', namespace: 'default' } }] }) });
     });
     res.on('data', (c: Buffer) => (bytes += c.length));
     res.on('error', () => undefined);

@@ -147,8 +147,8 @@ test.describe.serial('hostile input', () => {
     const conn = /"conn":"([^"]+)"/.exec(live.first)?.[1];
     expect(conn).toBeTruthy();
     const subscribe = await raw({ port: PORT, method: 'POST', path: '/api/live', headers: mutation, body: JSON.stringify({ conn, subscribe: [
-      { id: 'list', spec: { type: 'list', kind: 'pods', namespace: 'default' } },
-      { id: 'log', spec: { type: 'logs', kind: 'pods', namespace: 'default', name: 'web-site', container: 'nginx' } },
+      { id: 'tab1.1', spec: { type: 'list', kind: 'pods', namespace: 'default' } },
+      { id: 'tab1.2', spec: { type: 'logs', kind: 'pods', namespace: 'default', name: 'web-site', container: 'nginx' } },
     ] }) });
     expect(subscribe.status, subscribe.body).toBe(200);
     const log = await openStream('/api/k8s/pods/default/web-site/logs?container=nginx&follow=1', admin.cookie);
@@ -191,10 +191,6 @@ test.describe.serial('hostile input', () => {
       await expect(page.getByTestId('page-message'), path).toContainText(/not found/i);
       await expect(page.getByTestId('username'), path).toBeVisible();
     }
-    await page.context().clearCookies();
-    const res = await page.goto('/no/such/route');
-    expect(res?.status()).toBe(404);
-    await expect(page.getByTestId('page-message')).toContainText('Sign in');
     expect(errors).toEqual([]);
   });
 });

@@ -21,8 +21,9 @@ function startWorker(text: string): Worker {
   const options = { workerData: { text }, resourceLimits: LIMITS };
   // Under vitest this module is its TypeScript source: the thread loads parse-worker.ts through tsx (a dev
   // dependency). Bundled (next build, next dev), Turbopack compiles the `new Worker(new URL(…))` below into its own
-  // chunk — it must stay written exactly like that to be recognised.
-  if (import.meta.url.endsWith('.ts')) {
+  // chunk — it must stay written exactly like that to be recognised. (Not decided from import.meta.url: Turbopack
+  // keeps the source file's name there.)
+  if (process.env.VITEST) {
     const source = fileURLToPath(import.meta.url.replace(/parse-bounded\.ts$/, 'parse-worker.ts'));
     return new Worker(`require('tsx/cjs/api').require(${JSON.stringify(source)}, __filename)`, { ...options, eval: true });
   }
