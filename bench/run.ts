@@ -25,6 +25,7 @@ const { values: arg } = parseArgs({
     'page-size': { type: 'string', default: '500' },
     'walk-size': { type: 'string', default: '5000' },
     'nav-rounds': { type: 'string', default: '14' },
+    'no-usage': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
@@ -90,15 +91,18 @@ async function main() {
     lines.push({ metric: '   … vs the https + JSON.parse LIST', value: '', ratio: ratio(walk, median(raws.map((r) => r.ms))) });
 
     // Measured here, while only this session is signed in; listed last in the table.
-    log('9. usage columns (metrics.k8s.io)');
-    const firstUsage = await waitForUsage(app.url, cookie, pods);
-    const usage = [];
-    for (let i = 0; i < 3; i++) usage.push(await fetchUsage(app.url, cookie));
-    const u = usage[0];
-    out.usage = { waitedForPods: firstUsage.pods, ms: usage.map((x) => x.ms), wireBytes: u.wireBytes, textBytes: u.textBytes, pods: u.pods };
-    usageLines.push({ metric: `9. usage answer, all pods (${u.pods.toLocaleString('en-US')} with samples)`, value: ms(median(usage.map((x) => x.ms))) });
-    usageLines.push({ metric: '   … bytes per pod (gzip, on the wire), once per window', value: `${(u.wireBytes / Math.max(1, u.pods)).toFixed(1)} B`, ratio: `${((100 * u.wireBytes) / Math.max(1, u.pods) / rawPerPod).toFixed(1)} %` });
-    usageLines.push({ metric: '   … decoded JSON per pod', value: `${(u.textBytes / Math.max(1, u.pods)).toFixed(1)} B` });
+    // --no-usage: a cluster without metrics-server (the usage rows are left out).
+    if (!arg['no-usage']) {
+      log('9. usage columns (metrics.k8s.io)');
+      const firstUsage = await waitForUsage(app.url, cookie, pods);
+      const usage = [];
+      for (let i = 0; i < 3; i++) usage.push(await fetchUsage(app.url, cookie));
+      const u = usage[0];
+      out.usage = { waitedForPods: firstUsage.pods, ms: usage.map((x) => x.ms), wireBytes: u.wireBytes, textBytes: u.textBytes, pods: u.pods };
+      usageLines.push({ metric: `9. usage answer, all pods (${u.pods.toLocaleString('en-US')} with samples)`, value: ms(median(usage.map((x) => x.ms))) });
+      usageLines.push({ metric: '   … bytes per pod (gzip, on the wire), once per window', value: `${(u.wireBytes / Math.max(1, u.pods)).toFixed(1)} B`, ratio: `${((100 * u.wireBytes) / Math.max(1, u.pods) / rawPerPod).toFixed(1)} %` });
+      usageLines.push({ metric: '   … decoded JSON per pod', value: `${(u.textBytes / Math.max(1, u.pods)).toFixed(1)} B` });
+    }
 
     log('4–6. headless Chromium');
     const browser = await launch();
