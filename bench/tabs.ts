@@ -74,7 +74,7 @@ export async function measureTabs(browser: Browser, url: string, cookie: string,
   try {
     const first = await ctx.newPage();
     await streams.watch(first);
-    await first.goto(`${url}/pods?ns=${PROBE.namespace}`);
+    await first.goto(`${url}/pods?ns=${PROBE.namespace}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await first.waitForSelector('table[aria-label="Pods"] tr[data-row-name]', { timeout: 120_000 });
     await navigations(first, SIDEBAR.length); // warm-up: every page compiled and cached once
     const oneTab = await navigations(first, rounds);
@@ -82,7 +82,8 @@ export async function measureTabs(browser: Browser, url: string, cookie: string,
     for (const path of TABS(PROBE.namespace)) {
       const p = await ctx.newPage();
       await streams.watch(p);
-      await p.goto(`${url}${path}`);
+      // Not 'load': a busy machine can take longer than the default 30 s for every subresource of ten tabs.
+      await p.goto(`${url}${path}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
       await p.waitForSelector('h1', { timeout: 120_000 });
     }
     const tenTabs = await navigations(first, rounds);
