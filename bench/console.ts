@@ -27,15 +27,19 @@ export function hasBuild(root: string): boolean {
 
 export async function startConsole(root: string, port: number): Promise<Console> {
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [nextBin(root), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // The console's own server, as `npm run demo` runs it (plain HTTP on loopback): the bench measures the shipped code.
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server', 'https-server.mjs')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('hex'), WHEELHOUSE_LOCAL_CLUSTER: '1' },
+    env: {
+      ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('hex'), WHEELHOUSE_LOCAL_CLUSTER: '1',
+      WHEELHOUSE_HTTP: '1', WHEELHOUSE_LISTEN_HOST: '127.0.0.1', PORT: String(port),
+    },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`the console server exited: ${stderr}`);
     const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
     if (ok) break;
     await sleep(500);
