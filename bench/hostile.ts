@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { readToken } from '../cluster/state';
 import { ATTACKS, prepareAttacks, type Attack } from './hostile-attacks';
 import { agent, signIn, startShipped, type Answer, type Sample } from './hostile-client';
 import { percentile } from './measure';
+import { writeResults } from './report';
 
 // npm run bench:hostile — every attack of issue #10 against the shipped console (standalone bundle, HTTPS, in-cluster
 // mode against the local cluster; run `npx next build` and `npm run cluster:up` first), one after another, while a
@@ -107,7 +107,8 @@ async function main() {
     log(`live stream received ${stream.bytes()} bytes during the run`);
     stream.close();
     const out = { at: new Date().toISOString(), goals: GOALS, quiet: { p95Ms: quiet, requests: quietTimes.length }, rows };
-    writeFileSync(path.join(root, 'bench', 'hostile.json'), `${JSON.stringify(out, null, 2)}\n`);
+    const file = writeResults(path.join(root, 'bench'), 'hostile', out);
+    log(`wrote ${path.relative(root, file)}`);
     log(`\n| attack | statuses | slowest answer | peak RSS | longest stall | user p95 (quiet) | verdict |\n|---|---|---|---|---|---|---|`);
     for (const r of rows) log(`| ${r.attack} | ${Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(', ')} | ${r.slowestAnswerMs} ms | ${r.peakRssMb} MB | ${r.maxStallMs} ms | ${r.p95Ms} ms (${r.quietP95Ms}) | ${r.verdict} |`);
     process.exitCode = rows.every((r) => r.verdict === 'ok') ? 0 : 1;

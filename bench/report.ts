@@ -1,10 +1,10 @@
 import { cpus, release, totalmem } from 'node:os';
 import path from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readClusterState } from '../cluster/state';
 import type { BenchSize } from './seed';
 
-// The results table (printed, written to bench/results.json, and optionally into bench/README.md).
+// The results table (printed, written to bench/results/<size>-<date>.json, and optionally into bench/README.md).
 
 export interface Line { metric: string; value: string; goal?: string; ratio?: string; pass?: boolean }
 
@@ -45,8 +45,16 @@ export function markdown(lines: Line[], size: BenchSize, m: ReturnType<typeof ma
   ].join('\n');
 }
 
-export function writeResults(dir: string, data: object): void {
-  writeFileSync(path.join(dir, 'results.json'), JSON.stringify(data, null, 2) + '\n');
+/** Every run is kept under bench/results/, named by what it measured and the day, so each quoted figure is traceable. */
+export function resultsFile(dir: string, name: string): string {
+  mkdirSync(path.join(dir, 'results'), { recursive: true });
+  return path.join(dir, 'results', `${name}-${new Date().toISOString().slice(0, 10)}.json`);
+}
+
+export function writeResults(dir: string, name: string, data: object): string {
+  const file = resultsFile(dir, name);
+  writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  return file;
 }
 
 /** Replaces the block between the bench markers in bench/README.md. */

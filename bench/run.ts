@@ -13,7 +13,7 @@ import { fetchUsage, waitForUsage } from './usage';
 
 // `npm run bench [-- --pods 30000 --trials 20 --sessions 10 --keep --no-build --update-readme --seed-only --cleanup]`
 // Seeds the shared local cluster, starts a production build of the console on its own port, measures, prints
-// the table, writes bench/results.json, and removes what it seeded (unless --keep). See bench/README.md.
+// the table, writes bench/results/pods-<N>-<date>.json, and removes what it seeded (unless --keep). See bench/README.md.
 
 const { values: arg } = parseArgs({
   options: {
@@ -174,9 +174,9 @@ async function main() {
   lines.push(...usageLines);
   const m = machine();
   console.log(`\n${table(lines)}\n`);
-  writeResults(__dirname, { machine: m, size, lines, measurements: out });
+  const written = writeResults(__dirname, `pods-${size.pods}`, { machine: m, size, lines, measurements: out });
   if (arg['update-readme']) updateReadme(__dirname, markdown(lines, size, m));
-  log('wrote bench/results.json');
+  log(`wrote ${path.relative(process.cwd(), written)}`);
 }
 
 main().catch((e) => {
