@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-3000}
 bash scripts/ensure-deps.sh
+cache="${WHEELHOUSE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wheelhouse}/cluster-bin"
+if ! compgen -G "$cache/k8s-*/kube-apiserver" >/dev/null || ! compgen -G "$cache/metrics-server-*/metrics-server" >/dev/null; then
+  echo "demo: first run — building Kubernetes, etcd, kwok and metrics-server from the Go module proxy into $cache."
+  echo "demo: this takes about 6 minutes on two quiet cores (much longer on a busy machine); later runs reuse it."
+fi
 npx tsx cluster/cli.ts up
 
 secret_file=.cluster/console-session-secret
@@ -14,7 +19,7 @@ secret_file=.cluster/console-session-secret
 
 # Rebuild only when a source file is newer than the last build.
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
-  echo "demo: building the console (next build)…"
+  echo "demo: building the console (next build, 2–3 minutes on two cores)…"
   npx next build
 fi
 
