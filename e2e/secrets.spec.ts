@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { kubectl } from './kubectl';
 import { mutationHeaders } from './pages/console-page';
 import { KindsPage } from './pages/kinds-page';
+import { LivePage } from './pages/live-page';
 
 // Secrets with care: no value in lists, page HTML or the live stream; one value per click, after an access review,
 // audited; a viewer is refused and told why.
@@ -9,25 +10,6 @@ import { KindsPage } from './pages/kinds-page';
 const VALUE = 's3cr3t-Wheelhouse-Seed';
 const B64 = Buffer.from(VALUE).toString('base64');
 const leaks = (text: string) => text.includes(VALUE) || text.includes(B64);
-
-/** Reads the live stream until its first listing is complete, then stops. */
-async function streamUntilSynced(page: import('@playwright/test').Page, url: string): Promise<string> {
-  return page.evaluate(async (u) => {
-    const ctl = new AbortController();
-    const res = await fetch(u, { signal: ctl.signal });
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    let text = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += dec.decode(value, { stream: true });
-      if (/"done":true/.test(text)) break;
-    }
-    ctl.abort();
-    return text;
-  }, url);
-}
 
 test('no secret value in the list response, the stream, the page HTML or the detail JSON', async ({ page, signInAs }) => {
   expect(kubectl('get', 'secret', 'app-credentials', '-n', 'team-a', '-o', 'jsonpath={.data.password}')).toBe(B64);
@@ -43,7 +25,9 @@ test('no secret value in the list response, the stream, the page HTML or the det
   const list = await page.request.get('/api/k8s/secrets?namespace=team-a');
   expect(list.ok()).toBe(true);
   expect(leaks(await list.text())).toBe(false);
-  const stream = await streamUntilSynced(page, '/api/k8s/secrets/watch?namespace=team-a');
+  // The live stream (one subscription on /api/live, read until its first listing is done).
+  const { events } = await new LivePage(page).readStream({ kind: 'secrets', namespace: 'team-a' }, 'done');
+  const stream = JSON.stringify(events);
   expect(stream).toContain('app-credentials');
   expect(leaks(stream)).toBe(false);
   const detail = await page.request.get('/api/k8s/secrets/team-a/app-credentials');

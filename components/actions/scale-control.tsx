@@ -38,7 +38,9 @@ export function ScaleControl({ kindName, namespace, name, replicas, ready, settl
   const changed = !!draft && invalid?.ok === true && n !== replicas;
   const what = `${RESOURCES[kindName].kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
 
-  const edit = (value: string) => setDraft((d) => ({ value, base: d?.base ?? replicas }));
+  // The value a new change starts from: the user's own change still on its way counts, not the row it has not reached.
+  const shown = s.pending && !s.pending.seen ? s.pending.target : replicas;
+  const edit = (value: string) => setDraft((d) => ({ value, base: d?.base ?? shown }));
   const step = (delta: number) => {
     const current = draft && invalid?.ok ? n : replicas;
     edit(String(Math.min(s.max, Math.max(0, current + delta))));
@@ -75,7 +77,7 @@ export function ScaleControl({ kindName, namespace, name, replicas, ready, settl
           aria-label={`Replicas of ${name}`}
           aria-invalid={invalid && !invalid.ok ? true : undefined}
           title={blocked ? permission.reason : undefined}
-          value={draft?.value ?? String(s.pending && !s.pending.seen ? s.pending.target : replicas)}
+          value={draft?.value ?? String(shown)}
           onChange={(e) => edit(e.target.value)}
           onKeyDown={onKey}
           className={`h-7 w-12 border-y bg-white text-center tabular-nums disabled:opacity-50 dark:bg-zinc-900 ${invalid && !invalid.ok ? 'border-red-500' : 'border-zinc-300 dark:border-zinc-700'}`}
