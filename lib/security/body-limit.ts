@@ -9,10 +9,10 @@ export function tooLarge(max: number, what = 'the request body'): ApiError {
   return new ApiError({ status: 413, reason: 'RequestEntityTooLarge', message: `${what} is larger than ${max} bytes; nothing was done` });
 }
 
-/** The body as text, at most `max` bytes (UTF-8); throws ApiError 413 beyond that. */
-export async function readCappedText(req: Request, max: number): Promise<string> {
+/** The body as text, at most `max` bytes (UTF-8); throws ApiError 413 (or the caller's own) beyond that. */
+export async function readCappedText(req: Request, max: number, refusal: () => ApiError = () => tooLarge(max)): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > max) throw tooLarge(max);
+  if (declared > max) throw refusal();
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -23,7 +23,7 @@ export async function readCappedText(req: Request, max: number): Promise<string>
     total += value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(max);
+      throw refusal();
     }
     chunks.push(value);
   }

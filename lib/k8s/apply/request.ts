@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { namespaceParam } from '@/lib/api/params';
 import { ApiError, badRequest } from '@/lib/k8s/errors';
+import { readCappedText } from '@/lib/security/body-limit';
 import { APPLY_LIMITS, type ApplyRequest } from './types';
 
 // The body of POST /api/apply, read with a hard cap before anything is parsed, then validated.
@@ -25,31 +26,11 @@ function tooLarge(): ApiError {
   });
 }
 
-async function readCapped(req: Request): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_REQUEST_BYTES) throw tooLarge();
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_REQUEST_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function readApplyRequest(req: Request): Promise<ApplyRequest> {
   if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new ApiError({ status: 415, reason: 'UnsupportedMediaType', message: 'send the request as application/json' });
   }
-  const text = await readCapped(req);
+  const text = await readCappedText(req, MAX_REQUEST_BYTES, tooLarge);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
