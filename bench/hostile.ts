@@ -11,7 +11,7 @@ import { writeResults } from './report';
 // mode against the local cluster; run `npx next build` and `npm run cluster:up` first), one after another, while a
 // signed-in user keeps loading the pods list and a live stream stays open. Per attack: the answers' statuses and
 // slowest answer, the console's peak RSS and longest event-loop stall (bench/hostile-probe.mjs, inside the console),
-// the legitimate user's p95 against a quiet baseline, and whether the console restarted. Writes bench/hostile.json.
+// the legitimate user's p95 against a quiet baseline, and whether the console restarted. Writes bench/results/hostile-<date>.json.
 // Loopback only; every attack is bounded in count, and each phase in time.
 //   HOSTILE_PORT (4290)  HOSTILE_QUIET_S (8)
 
