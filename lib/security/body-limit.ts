@@ -18,7 +18,10 @@ export async function readCappedText(req: Request, max: number, refusal: () => A
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body (navigation, a closed tab) is its own doing: a 4xx, not a server error.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiError({ status: 400, reason: 'BadRequest', message: 'the request body could not be read to its end (the client went away)' });
+    });
     if (done) break;
     total += value.byteLength;
     if (total > max) {
