@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { LogViewer } from '@/components/logs/log-viewer';
 import { supports } from '@/lib/k8s/actions/permissions';
 import { isKindName, RESOURCES, type KindName } from '@/lib/k8s/resources';
-import { checkName, checkNamespace } from '@/lib/k8s/validate';
+import { objectPathParams } from '@/lib/k8s/object-path';
 
 // Logs of a pod or of a whole deployment: /pods/default/web-site/logs, /deployments/default/nginx/logs.
 
@@ -11,16 +11,9 @@ type Params = Promise<{ kind: string; namespace: string; name: string }>;
 
 async function resolve(params: Params): Promise<{ kind: KindName; namespace: string; name: string } | undefined> {
   const p = await params;
-  let namespace: string;
-  let name: string;
-  try {
-    namespace = decodeURIComponent(p.namespace);
-    name = decodeURIComponent(p.name);
-  } catch {
-    return undefined;
-  }
-  if (!isKindName(p.kind) || !supports(p.kind, 'logs') || !checkNamespace(namespace).ok || !checkName(name).ok) return undefined;
-  return { kind: p.kind, namespace, name };
+  const at = objectPathParams(p);
+  if (!at || !isKindName(p.kind) || !supports(p.kind, 'logs')) return undefined;
+  return { kind: p.kind, ...at };
 }
 
 export async function generateMetadata({ params }: { params: Params }) {

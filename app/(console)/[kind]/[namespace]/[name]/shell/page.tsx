@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ShellPanel } from '@/components/terminal/shell-panel';
-import { checkName, checkNamespace } from '@/lib/k8s/validate';
+import { objectPathParams } from '@/lib/k8s/object-path';
 
 // A shell in one of a pod's containers: /pods/default/web-site/shell. Pods only.
 
@@ -9,16 +9,9 @@ type Params = Promise<{ kind: string; namespace: string; name: string }>;
 
 async function resolve(params: Params): Promise<{ namespace: string; name: string } | undefined> {
   const p = await params;
-  let namespace: string;
-  let name: string;
-  try {
-    namespace = decodeURIComponent(p.namespace);
-    name = decodeURIComponent(p.name);
-  } catch {
-    return undefined;
-  }
-  if (p.kind !== 'pods' || !checkNamespace(namespace).ok || !checkName(name).ok) return undefined;
-  return { namespace, name };
+  const at = objectPathParams(p);
+  if (!at || p.kind !== 'pods') return undefined;
+  return at;
 }
 
 export async function generateMetadata({ params }: { params: Params }) {
