@@ -124,7 +124,7 @@ test('scale a custom resource 1 → 3 → 1 through its scale subresource, follo
   expect((obj as { spec: { replicas: number } }).spec.replicas).toBe(1);
 });
 
-test('scaling a custom resource an HPA targets asks first; cancelled, nothing changes', async ({ page, signInAs }) => {
+test('scaling a custom resource from its list row, with an HPA targeting it, asks first; cancelled, nothing changes', async ({ page, signInAs }) => {
   // min = max = the current count: whatever the HPA controller makes of a kind without metrics, it keeps 1.
   applyManifest(`apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -137,8 +137,14 @@ spec:
   try {
     await signInAs('admin-user');
     const ui = new ObjectPage(page);
-    await ui.openObject(kind, ns, 'd1');
-    await ui.scaleTo('d1', 2, false);
+    // From the list this time: the row's control, opened on demand.
+    await page.goto(`/${kind}?ns=${ns}`);
+    const row = page.locator('tr[data-row-name="d1"]');
+    await row.getByRole('button', { name: 'Scale d1…' }).click();
+    await expect(row.getByLabel('Replicas of d1', { exact: true })).toHaveValue('1');
+    await row.getByLabel('Replicas of d1', { exact: true }).fill('2');
+    await expect(row.getByRole('button', { name: 'Scale d1 to 2' })).toBeEnabled();
+    await row.getByLabel('Replicas of d1', { exact: true }).press('Enter');
     await expect(ui.dialog()).toContainText('HorizontalPodAutoscaler dial-hpa targets this Dial (min 1, max 1)');
     await ui.confirm('Cancel');
     await expect(ui.dialog()).toBeHidden();
