@@ -30,9 +30,10 @@ const GOALS = { answerMs: 1_000, peakRssMb: 400, p95Factor: 2 };
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
 /** The legitimate user, in its own process (bench/hostile-user.ts): loads the pods list back to back. */
-function legitimateUser(cookie: string): { start: () => void; stop: () => Promise<number[]>; exit: () => void } {
+function legitimateUser(cookie: string): { ready: Promise<void>; start: () => void; stop: () => Promise<number[]>; exit: () => void } {
   const child = fork(path.join(__dirname, 'hostile-user.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, HOSTILE_PORT: String(port), HOSTILE_COOKIE: cookie } });
   return {
+    ready: new Promise((resolve) => child.once('message', () => resolve())),
     start: () => child.send('start'),
     stop: () => new Promise((resolve) => {
       child.once('message', (m) => resolve(m as number[]));
@@ -91,6 +92,7 @@ async function main() {
     for (let i = 0; i < 5; i++) await user.raw({ path: '/api/k8s/pods?namespace=default&limit=500' });
     await shipped.sample();
     const legit = legitimateUser(user.cookie);
+    await legit.ready;
     os.setPriority(process.pid, 10);
     /** One window of the user's requests, at least phaseMs long, with the attack (if any) started at its beginning. */
     const window = async (attack?: Attack) => {
@@ -108,7 +110,7 @@ async function main() {
     const quietWindow = async () => {
       const q = await window();
       quietTimes.push(...q.times);
-      log(`quiet window: p95 ${percentile(q.times, 95).toFixed(1)} ms over ${q.times.length} requests, RSS ${Math.round(q.sample.peakRssBytes / 2 ** 20)} MB, longest stall ${q.sample.maxStallMs.toFixed(0)} ms`);
+      log(`quiet window: p95 ${q.times.length ? percentile(q.times, 95).toFixed(1) : '-'} ms over ${q.times.length} requests, RSS ${Math.round(q.sample.peakRssBytes / 2 ** 20)} MB, longest stall ${q.sample.maxStallMs.toFixed(0)} ms`);
     };
     await quietWindow();
     for (const attack of ATTACKS) {

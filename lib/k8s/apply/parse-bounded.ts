@@ -12,13 +12,13 @@ import { parseManifests, precheckManifests, type ParsedDoc } from './parse';
 // documents, entries or levels — yaml-prescan.ts), on the event loop; only text that passes them is parsed, in a
 // worker thread with a deadline and a memory limit. ONE such thread for the whole server: the console has two cores
 // and its users' pages need one; a second parse waits its turn, fairly between users, in a short line — a user with
-// two parses already running or waiting, or a full line, gets a 429 at once instead of memory held by a queue.
+// three parses already running or waiting, or a full line, gets a 429 at once instead of memory held by a queue.
 
 const DEADLINE_MS = Number(process.env.WHEELHOUSE_YAML_DEADLINE_MS ?? 10_000);
 // 1 MiB of realistic manifests (~35,000 entries) needs about 75–95 MB of heap; 128 leaves room and keeps the
 // console (~200 MB) plus one worker under 400 MB. Synthetic 1 MiB of 100,000 one-letter keys needs more: a 413.
 const LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
-const parseGate = new FairGate(1, 'wheelhouse.yaml-gate', { waiting: 8, perUser: 2 });
+const parseGate = new FairGate(1, 'wheelhouse.yaml-gate', { waiting: 8, perUser: 3 });
 
 let workersUnavailable = false;
 
