@@ -20,7 +20,9 @@ import { writeResults } from './report';
 // quiet stretch against short attack windows compared a p95 of 350 requests with a p95 of ten.) The attacker's
 // own process runs at a lower CPU priority once the console and the user are started: on a real network the
 // attacker's CPU (building and encrypting 30 MiB bodies) is not the console's, on this 2-core loopback it would be.
-//   HOSTILE_PORT (4290)  HOSTILE_PHASE_S (3)
+// (HOSTILE_ATTACKER_NICE=0 keeps it at the same priority: then the attacker's CPU counts against the user's p95;
+// at 10, a starved attacker's own clock counts against "answered within a second" on a busy machine.)
+//   HOSTILE_PORT (4290)  HOSTILE_PHASE_S (3)  HOSTILE_ATTACKER_NICE (10)
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.HOSTILE_PORT ?? 4290);
@@ -93,7 +95,7 @@ async function main() {
     await shipped.sample();
     const legit = legitimateUser(user.cookie);
     await legit.ready;
-    os.setPriority(process.pid, 10);
+    os.setPriority(process.pid, Number(process.env.HOSTILE_ATTACKER_NICE ?? 10));
     /** One window of the user's requests, at least phaseMs long, with the attack (if any) started at its beginning. */
     const window = async (attack?: Attack) => {
       const t0 = performance.now();
@@ -125,7 +127,7 @@ async function main() {
     legit.exit();
     log(`live stream received ${stream.bytes()} bytes during the run`);
     stream.close();
-    const out = { at: new Date().toISOString(), goals: GOALS, phaseMs, load: os.loadavg(), quiet: { p95Ms: percentile(quietTimes, 95), requests: quietTimes.length }, rows };
+    const out = { at: new Date().toISOString(), goals: GOALS, phaseMs, attackerNice: os.getPriority(process.pid), load: os.loadavg(), quiet: { p95Ms: percentile(quietTimes, 95), requests: quietTimes.length }, rows };
     const file = writeResults(path.join(root, 'bench'), 'hostile', out);
     log(`wrote ${path.relative(root, file)}`);
     log(`\n| attack | statuses | slowest answer | peak RSS | longest stall | user p95 (quiet) | verdict |\n|---|---|---|---|---|---|---|`);
