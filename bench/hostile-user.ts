@@ -26,3 +26,4 @@ process.on('message', (m) => {
     process.send?.(times);
   } else if (m === 'exit') process.exit(0);
 });
+process.send?.('ready');

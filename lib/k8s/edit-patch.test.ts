@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/k8s/errors';
-import { editableYaml, editPatch, mergePatch } from './edit-patch';
+import { parseManifests } from './apply/parse';
+import { editableYaml, editPatch as patchOf, mergePatch, oneObject } from './edit-patch';
+
+const editPatch = (a: string, b: string, ...rest: [Parameters<typeof patchOf>[2], string]) => patchOf(oneObject(parseManifests(a), 'original'), oneObject(parseManifests(b), 'edited'), ...rest);
 
 const live = {
   apiVersion: 'v1', kind: 'ConfigMap',

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { ApiError, badRequest } from '@/lib/k8s/errors';
 import { stripNoise } from './apply/diff';
-import { parseManifests, type KubeObject } from './apply/parse';
+import type { KubeObject, ParsedDoc } from './apply/parse';
 
 // Pure: edit in place. The editor shows the object without what the server owns (status, managedFields, uid,
 // resourceVersion, …); saving sends a JSON merge patch (RFC 7386) of only what the user changed between the text as
@@ -51,14 +51,16 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
 }
 
 /** The user's edit (original → edited) replayed on the object as it is now, for the editor after a conflict. */
-export function rebaseEdit(originalText: string, editedText: string, latest: unknown): string {
-  const patch = mergePatch(parseOne(originalText, 'original'), parseOne(editedText, 'edited'));
+export function rebaseEdit(original: KubeObject, edited: KubeObject, latest: unknown): string {
+  const patch = mergePatch(original, edited);
   return editableYaml(patch === undefined ? latest : applyMergePatch(stripNoise(latest), patch));
 }
 
-/** One object from the editor's text; several documents or a syntax error is a 400 naming the problem. */
-export function parseOne(text: string, what: string): KubeObject {
-  const docs = parseManifests(text);
+/**
+ * The one object of the editor's text, parsed (by the caller) with the same bounded parse as apply
+ * (parse-bounded.ts: pre-scan, then a worker for large text); several documents or a syntax error is a 400.
+ */
+export function oneObject(docs: ParsedDoc[], what: string): KubeObject {
   if (docs.length !== 1) throw new ApiError(badRequest(`the ${what} YAML must hold exactly one object (it holds ${docs.length})`));
   const [d] = docs;
   if (!d.ok) throw new ApiError({ ...d.error, message: `${what}: ${d.error.message}` });
@@ -68,9 +70,7 @@ export function parseOne(text: string, what: string): KubeObject {
 export interface Identity { apiVersion: string; kind: string; name: string; namespace?: string }
 
 /** The patch of the user's edit, refusing edits that would address another object. */
-export function editPatch(originalText: string, editedText: string, id: Identity, resourceVersion: string): Record<string, unknown> | undefined {
-  const original = parseOne(originalText, 'original');
-  const edited = parseOne(editedText, 'edited');
+export function editPatch(original: KubeObject, edited: KubeObject, id: Identity, resourceVersion: string): Record<string, unknown> | undefined {
   for (const [field, want, got] of [
     ['apiVersion', id.apiVersion, edited.apiVersion], ['kind', id.kind, edited.kind], ['metadata.name', id.name, edited.metadata.name],
     ['metadata.namespace', id.namespace, edited.metadata.namespace ?? id.namespace],

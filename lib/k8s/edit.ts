@@ -4,7 +4,9 @@ import { ApiError, badRequest, type ApiErrorBody } from '@/lib/k8s/errors';
 import { apiPath, type ResourceKind } from '@/lib/k8s/resources';
 import { diffObjects } from './apply/diff';
 import { FIELD_MANAGER } from './apply/ssa';
-import { editableYaml, editPatch, parseOne, rebaseEdit } from './edit-patch';
+import { parseManifestsBounded } from './apply/parse-bounded';
+import type { KubeObject } from './apply/parse';
+import { editableYaml, editPatch, oneObject, rebaseEdit } from './edit-patch';
 
 // Edit in place: load the object as the editor shows it; preview (server dry-run) or save the user's changes as a
 // conditional JSON merge patch. A 409 comes back with what changed meanwhile, so the user decides what to do.
@@ -41,19 +43,26 @@ export function parseEditRequest(body: unknown): EditRequest {
   return { original, edited, resourceVersion, dryRun };
 }
 
-async function conflict(token: string, t: EditTarget, req: EditRequest, error: ApiErrorBody): Promise<EditResult> {
+/** Both texts through the bounded parse of apply: refused in milliseconds when far over a limit, never on the event loop. */
+async function parseTexts(token: string, req: EditRequest): Promise<{ original: KubeObject; edited: KubeObject }> {
+  const original = oneObject(await parseManifestsBounded(token, req.original), 'original');
+  return { original, edited: oneObject(await parseManifestsBounded(token, req.edited), 'edited') };
+}
+
+async function conflict(token: string, t: EditTarget, req: EditRequest, texts: { original: KubeObject; edited: KubeObject }, error: ApiErrorBody): Promise<EditResult> {
   const live = await getLive(token, t);
-  const { diff } = diffObjects(parseOne(req.original, 'original'), live);
+  const { diff } = diffObjects(texts.original, live);
   const message = `${t.r.kind} ${t.name} was changed by someone else since you opened the editor; nothing was saved. Review what changed, then reload and edit again.`;
   return {
     outcome: 'conflict', error: { ...error, message }, ...(diff ? { meanwhile: diff } : {}),
-    latest: { yaml: editableYaml(live), resourceVersion: live.metadata?.resourceVersion ?? '', rebased: rebaseEdit(req.original, req.edited, live) },
+    latest: { yaml: editableYaml(live), resourceVersion: live.metadata?.resourceVersion ?? '', rebased: rebaseEdit(texts.original, texts.edited, live) },
   };
 }
 
 export async function submitEdit(token: string, t: EditTarget, req: EditRequest): Promise<EditResult> {
   const id = { apiVersion: t.r.group ? `${t.r.group}/${t.r.version}` : t.r.version, kind: t.r.kind, name: t.name, namespace: t.namespace };
-  const patch = editPatch(req.original, req.edited, id, req.resourceVersion);
+  const texts = await parseTexts(token, req);
+  const patch = editPatch(texts.original, texts.edited, id, req.resourceVersion);
   if (!patch) return { outcome: 'unchanged', warnings: [] };
   try {
     const [live, res] = await Promise.all([
@@ -63,10 +72,10 @@ export async function submitEdit(token: string, t: EditTarget, req: EditRequest)
         query: { fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', dryRun: req.dryRun ? 'All' : undefined },
       }),
     ]);
-    const { diff } = diffObjects(live ?? parseOne(req.original, 'original'), res.body);
+    const { diff } = diffObjects(live ?? texts.original, res.body);
     return { outcome: req.dryRun ? 'preview' : 'saved', ...(diff ? { diff } : {}), warnings: res.warnings, resourceVersion: res.body.metadata?.resourceVersion };
   } catch (e) {
-    if (e instanceof ApiError && e.body.status === 409) return conflict(token, t, req, e.body);
+    if (e instanceof ApiError && e.body.status === 409) return conflict(token, t, req, texts, e.body);
     throw e;
   }
 }

@@ -3,17 +3,22 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
-import { FairGate } from '@/lib/k8s/watch/page-gate';
-import { parseManifests, type ParsedDoc } from './parse';
+import { FairGate, GateFull } from '@/lib/k8s/watch/page-gate';
+import { parseManifests, precheckManifests, type ParsedDoc } from './parse';
 
 // Parsing is linear and its input is capped (parse.ts, yaml-scan.ts), but 1 MiB of YAML still costs the yaml
 // library a second or more of CPU: on the event loop that is a second in which no page, list or stream of ANY user
-// answers. So it runs in a worker thread, with a deadline and a memory limit, and at most two at once for the whole
-// server, shared fairly between users (one user's burst waits behind its own requests, not everyone's).
+// answers. So: first the checks that cost milliseconds (size, and one pass over the text that refuses too many
+// documents, entries or levels — yaml-prescan.ts), on the event loop; only text that passes them is parsed, in a
+// worker thread with a deadline and a memory limit. ONE such thread for the whole server: the console has two cores
+// and its users' pages need one; a second parse waits its turn, fairly between users, in a short line — a user with
+// three parses already running or waiting, or a full line, gets a 429 at once instead of memory held by a queue.
 
 const DEADLINE_MS = Number(process.env.WHEELHOUSE_YAML_DEADLINE_MS ?? 10_000);
-const LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
-const parseGate = new FairGate(2, 'wheelhouse.yaml-gate');
+// 1 MiB of realistic manifests (~35,000 entries) needs about 75–95 MB of heap; 128 leaves room and keeps the
+// console (~200 MB) plus one worker under 400 MB. Synthetic 1 MiB of 100,000 one-letter keys needs more: a 413.
+const LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
+const parseGate = new FairGate(1, 'wheelhouse.yaml-gate', { waiting: 8, perUser: 3 });
 
 let workersUnavailable = false;
 
@@ -62,10 +67,17 @@ function inWorker(text: string): Promise<ParsedDoc[]> {
   });
 }
 
+function busy(e: unknown): never {
+  if (!(e instanceof GateFull)) throw e;
+  const message = e.scope === 'user' ? 'your previous YAML is still being read; try again when it is done' : 'the console is reading other large YAML right now; try again in a few seconds';
+  throw new ApiError({ status: 429, reason: 'TooManyRequests', message: `${message}; nothing was sent` });
+}
+
 /** parseManifests off the event loop, bounded in time and memory; `token` only keys the fair queue (hashed). */
-export function parseManifestsBounded(token: string, text: string): Promise<ParsedDoc[]> {
+export async function parseManifestsBounded(token: string, text: string): Promise<ParsedDoc[]> {
+  precheckManifests(text);
   // Small inputs cost less than starting a thread.
-  if (text.length < 16 * 1024 || workersUnavailable) return Promise.resolve().then(() => parseManifests(text));
+  if (text.length < 16 * 1024 || workersUnavailable) return parseManifests(text);
   const user = createHash('sha256').update(token).digest('base64url').slice(0, 16);
-  return parseGate.run(user, () => inWorker(text));
+  return parseGate.run(user, () => inWorker(text)).catch(busy);
 }

@@ -2,7 +2,7 @@ import type { Document, LineCounter, Tags, YAMLError } from 'yaml';
 import { ApiError, badRequest, type ApiErrorBody } from '@/lib/k8s/errors';
 import { checkNamespace, clip } from '@/lib/k8s/validate';
 import { APPLY_LIMITS } from './types';
-import { composeDocuments, duplicateKey } from './yaml-scan';
+import { composeDocuments, duplicateKey, prescanLimits } from './yaml-scan';
 
 // Pure: the submitted text → one entry per Kubernetes object, each either an object ready to send or its own error.
 // Limits (size, document count, keys, depth, alias expansion) reject the whole request before anything is sent;
@@ -110,10 +110,16 @@ function isList(v: unknown): v is { kind: string; items: unknown[] } {
   return isRecord(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items);
 }
 
-/** Parses a multi-document YAML (or JSON) stream. Throws ApiError (413/400) when a limit is exceeded. */
-export function parseManifests(text: string): ParsedDoc[] {
+/** The checks that cost milliseconds (size; documents, entries and depth from one pass over the text). Throws 413/422. */
+export function precheckManifests(text: string): void {
   const bytes = byteLength(text);
   if (bytes > APPLY_LIMITS.maxBytes) throw tooLarge(`the YAML is ${bytes} bytes; at most ${APPLY_LIMITS.maxBytes} (1 MiB) may be applied at once; nothing was sent`);
+  prescanLimits(text);
+}
+
+/** Parses a multi-document YAML (or JSON) stream. Throws ApiError (413/422/400) when a limit is exceeded. */
+export function parseManifests(text: string): ParsedDoc[] {
+  precheckManifests(text);
   const { docs: list, lineCounter } = composeDocuments(text, { version: '1.1', customTags: kubectlTags });
   const out: ParsedDoc[] = [];
   let expanded = 0;

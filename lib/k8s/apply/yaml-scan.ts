@@ -2,6 +2,7 @@ import { Composer, isMap, isScalar, isSeq, isPair, LineCounter, Parser, type Doc
 import type { CST } from 'yaml';
 import { ApiError } from '@/lib/k8s/errors';
 import { APPLY_LIMITS } from './types';
+import { prescanYaml } from './yaml-prescan';
 
 // Pure, linear: the YAML stream → composed documents, with every limit checked on the concrete syntax tree BEFORE
 // any document is built. yaml's own `uniqueKeys` compares each key with every earlier key of its mapping (O(n²):
@@ -22,6 +23,17 @@ function tooLarge(message: string): ApiError {
 
 function unprocessable(message: string): ApiError {
   return new ApiError({ status: 422, reason: 'Invalid', message: `${message}; nothing was sent` });
+}
+
+/**
+ * The same limits on the raw text, in milliseconds and without building anything (yaml-prescan.ts counts lower
+ * bounds): what is refused here would be refused by the exact scan below, only seconds later.
+ */
+export function prescanLimits(text: string): void {
+  const c = prescanYaml(text, { nodes: MAX_NODES, depth: MAX_DEPTH, separators: MAX_SEPARATORS });
+  if (c.separators > MAX_SEPARATORS) throw tooLarge(`more than ${MAX_SEPARATORS} YAML documents (--- separators)`);
+  if (c.depth > MAX_DEPTH) throw unprocessable(`the YAML nests deeper than ${MAX_DEPTH} levels`);
+  if (c.nodes > MAX_NODES) throw tooLarge(`the YAML has more than ${MAX_NODES} keys and list items; at most ${MAX_NODES} may be applied at once`);
 }
 
 const TRIVIA = new Set(['comment', 'newline', 'space', 'byte-order-mark', 'directive', 'error']);

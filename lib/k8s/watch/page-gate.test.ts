@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FairGate } from './page-gate';
+import { FairGate, GateFull } from './page-gate';
 
 function deferred() {
   let resolve!: () => void;
@@ -43,5 +43,17 @@ describe('FairGate', () => {
     const a = new FairGate(2, 'wheelhouse.test-gate');
     const b = new FairGate(2, 'wheelhouse.test-gate');
     expect((a as unknown as { state: unknown }).state).toBe((b as unknown as { state: unknown }).state);
+  });
+
+  it('with bounds, refuses at once past a user\'s share or a full line, and admits again once tasks end', async () => {
+    const gate = new FairGate(1, undefined, { waiting: 2, perUser: 2 });
+    const hold = deferred();
+    const a = [gate.run('alice', () => hold.promise), gate.run('alice', () => hold.promise)];
+    await expect(gate.run('alice', async () => 'a3')).rejects.toEqual(new GateFull('user'));
+    const b = gate.run('bob', async () => 'b');
+    await expect(gate.run('carol', async () => 'c')).rejects.toEqual(new GateFull('server'));
+    hold.resolve();
+    await Promise.all([...a, b]);
+    await expect(gate.run('alice', async () => 'again')).resolves.toBe('again');
   });
 });

@@ -9,10 +9,19 @@
 
 interface GateState { active: number; activeBy: Map<string, number>; waiting: Map<string, (() => void)[]> }
 
+/** Optional bounds on the waiting line: past them `run` refuses at once (GateFull) instead of queueing. */
+export interface QueueBounds { waiting: number; perUser: number }
+
+export class GateFull extends Error {
+  constructor(readonly scope: 'server' | 'user') {
+    super(`gate full (${scope})`);
+  }
+}
+
 export class FairGate {
   private readonly state: GateState;
 
-  constructor(private readonly permits: number, name?: string) {
+  constructor(private readonly permits: number, name?: string, private readonly bounds?: QueueBounds) {
     const fresh: GateState = { active: 0, activeBy: new Map(), waiting: new Map() };
     if (!name) this.state = fresh;
     else {
@@ -48,7 +57,17 @@ export class FairGate {
     this.state.activeBy.set(key, (this.state.activeBy.get(key) ?? 0) + 1);
   }
 
+  private checkBounds(key: string): void {
+    if (!this.bounds) return;
+    const mine = (this.state.activeBy.get(key) ?? 0) + (this.state.waiting.get(key)?.length ?? 0);
+    if (mine >= this.bounds.perUser) throw new GateFull('user');
+    let waiting = 0;
+    for (const q of this.state.waiting.values()) waiting += q.length;
+    if (waiting >= this.bounds.waiting) throw new GateFull('server');
+  }
+
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    this.checkBounds(key);
     if (this.canStart(key) && !this.state.waiting.has(key)) this.take(key);
     else {
       await new Promise<void>((resolve) => {
