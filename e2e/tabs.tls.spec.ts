@@ -6,7 +6,6 @@ import { origin, TLS_PORTS } from './tls-support';
 // playwright.tls.config.ts runs this file.
 
 test('over TLS: ten tabs in one browser all load and stay live over one connection; navigation never stalls', async ({ signInAs, page }) => {
-  test.skip(true, "a tab's list sometimes stays loading: 1 of 4 attempts in the integration run of 2026-11-30 (overview's nodes over TLS); issue #11 stays open until it is found");
   test.setTimeout(300_000);
   await signInAs('admin-user');
   await tenTabs(page, origin(TLS_PORTS.a));
