@@ -21,6 +21,9 @@ const template = (app: string, image: string) => ({ metadata: { labels: labels(a
 const image = async () => (await apps().readNamespacedDeployment({ namespace: ns, name: 'roll' })).spec!.template.spec!.containers[0].image;
 const revision = async () => (await apps().readNamespacedDeployment({ namespace: ns, name: 'roll' })).metadata!.annotations?.['deployment.kubernetes.io/revision'];
 
+const gadgetCrd = (group: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gadgets.${group}\nspec:\n  group: ${group}\n  scope: Namespaced\n  names: {plural: gadgets, singular: gadget, kind: Gadget}\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}\n`;
+const gadget = (group: string) => `apiVersion: ${group}/v1\nkind: Gadget\nmetadata:\n  name: g1\n  namespace: ${ns}\nspec:\n  size: 2\n`;
+
 test.beforeAll(async () => {
   await core().createNamespace({ body: { metadata: { name: ns, labels: { 'wheelhouse.test/e2e': 'operate' } } } });
   await apps().createNamespacedDeployment({ namespace: ns, body: { metadata: { name: 'roll' }, spec: { replicas: 1, selector: { matchLabels: labels('roll') }, template: template('roll', 'nginx:1.1') } } });
@@ -59,7 +62,14 @@ test('scale a StatefulSet 1 → 3 → 1', async ({ page, signInAs }) => {
   await ui.scaleTo('db', 3, false);
   await expect.poll(replicas).toBe(3);
   await expect(ui.replicasInput('db', false)).toHaveValue('3');
-  await ui.scaleTo('db', 1, false);
+  // Back down from the list: the Table-rendered row opens its own scale control on demand.
+  await page.goto(`/statefulsets?ns=${ns}`);
+  const row = page.locator('tr[data-row-name="db"]');
+  await row.getByRole('button', { name: 'Scale db…' }).click();
+  await expect(row.getByLabel('Replicas of db', { exact: true })).toHaveValue('3');
+  await row.getByLabel('Replicas of db', { exact: true }).fill('1');
+  await expect(row.getByRole('button', { name: 'Scale db to 1' })).toBeEnabled();
+  await row.getByLabel('Replicas of db', { exact: true }).press('Enter');
   await expect.poll(replicas).toBe(1);
 });
 
@@ -95,8 +105,7 @@ test('create from the Deployment and CronJob templates', async ({ page, signInAs
 
 test('apply a CRD and an object of its kind in one stream, on the first try', async ({ page, signInAs }) => {
   const group = `e2e${run}.example.com`;
-  const crd = `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gadgets.${group}\nspec:\n  group: ${group}\n  scope: Namespaced\n  names: {plural: gadgets, singular: gadget, kind: Gadget}\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}\n`;
-  const obj = `apiVersion: ${group}/v1\nkind: Gadget\nmetadata:\n  name: g1\n  namespace: ${ns}\nspec:\n  size: 2\n`;
+  const [crd, obj] = [gadgetCrd(group), gadget(group)];
   await signInAs('admin-user');
   const ui = new ObjectPage(page);
   try {
@@ -122,8 +131,16 @@ test('the viewer is refused each action, with nothing changed', async ({ page, s
   await ui.openObject('deployments', ns, 'roll');
   await expect(ui.button('Edit')).toBeDisabled();
   await expect(ui.history().getByRole('button', { name: /^Roll back to / }).first()).toBeDisabled();
+  await ui.openObject('statefulsets', ns, 'db');
+  // A disabled fieldset disables its controls (Playwright judges the controls, not the fieldset).
+  await expect(ui.replicasInput('db', false)).toBeDisabled();
+  await expect(ui.scaleControl('db', false).getByRole('button', { name: 'More replicas of db' })).toBeDisabled();
+  await expect(ui.scaleControl('db', false).locator('fieldset')).toHaveAttribute('title', new RegExp(`^You cannot patch statefulsets/scale "db" in ${ns}`));
   await ui.openObject('cronjobs', ns, 'tick');
   for (const label of ['Suspend', 'Run now', 'Delete']) await expect(ui.button(label)).toBeDisabled();
+  await page.goto(`/deployments?ns=${ns}`);
+  await expect(page.getByRole('button', { name: 'Create Deployment' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Create Deployment' })).toHaveAttribute('title', new RegExp(`^You cannot create deployments in ${ns}`));
   for (const [url, body] of [
     // A revision whose template is not the current one, so the undo would write (and RBAC decides).
     [`/api/k8s/deployments/${ns}/roll/actions/undo`, { revision: (await image()) === 'nginx:1.1' ? 2 : 1 }],
@@ -134,6 +151,14 @@ test('the viewer is refused each action, with nothing changed', async ({ page, s
     const res = await ui.forced(url.endsWith('scale') ? 'PATCH' : 'POST', url, body ?? {});
     expect([url, res.status, res.body.error?.reason]).toEqual([url, 403, 'Forbidden']);
   }
+  // A CRD and an object of its kind in one stream: refused at the CRD, so neither exists.
+  const group = `e2e${run}v.example.com`;
+  const stream = `${gadgetCrd(group)}---\n${gadget(group)}`;
+  const applied = await ui.forced('POST', '/api/apply', { yaml: stream, mode: 'apply', onlyValid: true });
+  // Each document fails on its own (the CRD 403, its object then has no CRD), so the answer is "documents have errors".
+  const causes = (applied.body.error as { causes?: { field?: string; reason?: string }[] } | undefined)?.causes ?? [];
+  expect([applied.status, causes.find((c) => c.field?.includes('CustomResourceDefinition'))?.reason]).toEqual([422, 'Forbidden']);
+  expect(kubectl('get', 'crd', '--ignore-not-found', `gadgets.${group}`)).toBe('');
   const del = await ui.forced('DELETE', `/api/k8s/namespaces/-/${ns}?confirm=${ns}`);
   expect(del.status).toBe(403);
   expect(await revision()).toBe(before.roll);

@@ -15,6 +15,7 @@ import { RestartButton } from './restart-button';
 import { rolloutSettled } from './rollout-badge';
 import { RolloutHistory } from './rollout-history';
 import { RolloutPanel } from './rollout-panel';
+import { LiveScale } from './live-scale';
 import { ScaleControl } from './scale-control';
 import { usePermissions } from './use-permission';
 import { supports } from '@/lib/k8s/actions/permissions';
@@ -46,7 +47,7 @@ export function ObjectActions({ kindName, namespace, name }: Props) {
     <div className="flex flex-col items-end gap-2">
       <div role="toolbar" aria-label="Actions" className="flex flex-wrap items-center justify-end gap-2">
         {caps.includes('scale') && scale && (
-          <ScaleControl kindName={kindName} namespace={namespace} name={name} replicas={scale.replicas} ready={scale.ready} settled={scale.settled} exact />
+          <ScaleControl kindName={kindName} r={RESOURCES[kindName]} namespace={namespace} name={name} replicas={scale.replicas} ready={scale.ready} settled={scale.settled} exact />
         )}
         {caps.includes('edit') && <GuardedButton permission={edit} onClick={() => router.push(`${base}/edit`)} aria-label={`Edit ${name}`}>Edit</GuardedButton>}
         {caps.includes('restart') && <RestartButton kindName={kindName} namespace={namespace} name={name} />}
@@ -71,13 +72,14 @@ export function ObjectPanels({ kindName, namespace, name, now }: Props & { now: 
   return <RolloutHistory kindName={kindName} namespace={namespace} name={name} now={now} />;
 }
 
-/** Any other kind the server serves (a CRD's objects): edit and delete, as data over its discovered descriptor. */
+/** Any other kind the server serves (a CRD's objects): edit, delete and scale, as data over its discovered descriptor. */
 export function GenericActions({ kindName, descriptor, namespace, name }: { kindName: string; descriptor: KindDescriptor; namespace?: string; name: string }) {
   const router = useRouter();
   const caps = capabilities(descriptor);
   const [edit] = usePermissions(checksFor('edit', descriptor, namespace, name));
   return (
     <div role="toolbar" aria-label="Actions" className="flex flex-wrap items-center justify-end gap-2">
+      {caps.includes('scale') && <LiveScale kindName={kindName} r={descriptor} namespace={namespace} name={name} />}
       {caps.includes('edit') && (
         <GuardedButton permission={edit} onClick={() => router.push(`/${kindName}/${namespace ?? '-'}/${encodeURIComponent(name)}/edit`)} aria-label={`Edit ${name}`}>Edit</GuardedButton>
       )}

@@ -3,17 +3,19 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import { accessCheckFor } from '@/lib/k8s/actions/permissions';
-import { RESOURCES, type KindName } from '@/lib/k8s/resources';
+import { checksFor, type KindDescriptor } from '@/lib/k8s/actions/catalog';
 import { checkReplicas } from '@/lib/k8s/validate';
 import { usePermission } from './use-permission';
 import { useScale } from './use-scale';
 
 // Replicas with −/+ and a number field; "Scale" sends the change through the scale subresource. Used in list rows
-// and in the detail header. `exact` checks the permission on this object (rows check the namespace once).
+// and in the detail header, for any kind with a scale subresource (`r`: a registry entry or a discovered kind).
+// `exact` checks the permission on this object (rows check the namespace once).
 
 interface Props {
-  kindName: KindName;
+  /** The console's URL name of the kind ("deployments", "widgets.example.com"). */
+  kindName: string;
+  r: Pick<KindDescriptor, 'kind' | 'group' | 'plural' | 'namespaced'>;
   namespace?: string;
   name: string;
   /** The live desired replicas (spec.replicas). */
@@ -26,8 +28,8 @@ interface Props {
 
 const STEP = 'h-7 w-7 border-zinc-300 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
-export function ScaleControl({ kindName, namespace, name, replicas, ready, settled, exact }: Props) {
-  const permission = usePermission(accessCheckFor('scale', kindName, namespace, exact ? name : undefined));
+export function ScaleControl({ kindName, r, namespace, name, replicas, ready, settled, exact }: Props) {
+  const permission = usePermission(checksFor('scale', r, namespace, exact ? name : undefined)[0]);
   const [draft, setDraft] = useState<{ value: string; base: number }>();
   const s = useScale(kindName, namespace, name, { replicas, settled }, draft !== undefined);
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function ScaleControl({ kindName, namespace, name, replicas, ready, settl
   const n = draft && draft.value.trim() !== '' ? Number(draft.value) : Number.NaN;
   const invalid = draft ? checkReplicas(n, s.max) : undefined;
   const changed = !!draft && invalid?.ok === true && n !== replicas;
-  const what = `${RESOURCES[kindName].kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
+  const what = `${r.kind.toLowerCase()} ${namespace ? `${namespace}/` : ''}${name}`;
 
   // The value a new change starts from: the user's own change still on its way counts, not the row it has not reached.
   const shown = s.pending && !s.pending.seen ? s.pending.target : replicas;
@@ -109,7 +111,7 @@ export function ScaleControl({ kindName, namespace, name, replicas, ready, settl
         }}
       >
         <p className="whitespace-normal">
-          HorizontalPodAutoscaler <code className="font-mono">{s.hpaPrompt?.hpa.name}</code> targets this {RESOURCES[kindName].kind} (min{' '}
+          HorizontalPodAutoscaler <code className="font-mono">{s.hpaPrompt?.hpa.name}</code> targets this {r.kind} (min{' '}
           {s.hpaPrompt?.hpa.minReplicas}, max {s.hpaPrompt?.hpa.maxReplicas}). It will override a manual change of the replicas.
         </p>
       </ConfirmDialog>

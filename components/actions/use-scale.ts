@@ -5,7 +5,6 @@ import useSWR from 'swr';
 import { fetchJson, FetchError } from '@/lib/client/fetch-json';
 import { DEFAULT_MAX_REPLICAS, type HpaInfo, type ScaleInfo, type ScaleResult } from '@/lib/k8s/actions/scale-input';
 import { badRequest, type ApiErrorBody } from '@/lib/k8s/errors';
-import type { KindName } from '@/lib/k8s/resources';
 import { checkReplicas } from '@/lib/k8s/validate';
 import { objectUrl } from './urls';
 
@@ -22,7 +21,7 @@ function bodyOf(e: unknown): ApiErrorBody {
   return e instanceof FetchError ? e.body : { status: 0, reason: 'Unknown', message: 'The request failed.' };
 }
 
-export function useScale(kindName: KindName, namespace: string | undefined, name: string, live: Live, editing: boolean) {
+export function useScale(kindName: string, namespace: string | undefined, name: string, live: Live, editing: boolean) {
   const url = objectUrl(kindName, namespace, name, 'scale');
   const { data: loaded } = useSWR<ScaleInfo>(editing ? url : null, (u: string) => fetchJson<ScaleInfo>(u), { revalidateOnFocus: false, dedupingInterval: 5_000 });
   const [pending, setPending] = useState<Pending>();

@@ -45,7 +45,7 @@ const mono = 'font-mono text-xs';
 function scaleColumn<R extends DeploymentRow>(kind: KindName): Column<R> {
   return {
     id: 'replicas', header: 'REPLICAS', sort: (r) => r.replicas,
-    cell: (r) => <ScaleControl kindName={kind} namespace={r.namespace} name={r.name} replicas={r.replicas} ready={r.readyReplicas} settled={rolloutSettled(r)} />,
+    cell: (row) => <ScaleControl kindName={kind} r={RESOURCES[kind]} namespace={row.namespace} name={row.name} replicas={row.replicas} ready={row.readyReplicas} settled={rolloutSettled(row)} />,
   };
 }
 const rolloutColumn: Column<DeploymentRow> = {

@@ -5,7 +5,7 @@ import { CreateButton } from '@/components/actions/create-button';
 import useSWR from 'swr';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { fetchJson } from '@/lib/client/fetch-json';
-import { isKindName, refName, type KindName, type KindRef } from '@/lib/k8s/resources';
+import { isKindName, refName, resourceFor, type KindName, type KindRef } from '@/lib/k8s/resources';
 import { MetricsNote } from '@/components/metrics/metrics-note';
 import { useListUsage } from '@/components/metrics/use-list-usage';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -31,9 +31,11 @@ interface Props {
   title: string;
   namespaced: boolean;
   initial?: InitialRows;
+  /** Discovery lists a scale subresource for the kind: its rows get the scale control. */
+  scalable?: boolean;
 }
 
-export function ResourceList({ kind, page, title, namespaced, initial }: Props) {
+export function ResourceList({ kind, page, title, namespaced, initial, scalable }: Props) {
   const name = refName(kind);
   const [selected] = useNamespace();
   const namespace = namespaced ? selected : undefined;
@@ -45,8 +47,8 @@ export function ResourceList({ kind, page, title, namespaced, initial }: Props) 
   // Usage columns (metrics.k8s.io) exist for pods and nodes only; other kinds get none.
   const usage = useListUsage(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined });
   const columns = useMemo(
-    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(page, tableCols ?? [], filters.wide) as Column<BaseRow>[])),
-    [kind, page, tableCols, filters.wide, usage.columns],
+    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(page, tableCols ?? [], filters.wide, scalable ? resourceFor(kind) : undefined) as Column<BaseRow>[])),
+    [kind, page, tableCols, filters.wide, usage.columns, scalable],
   );
   const needle = filters.name.trim().toLowerCase();
   const shown = useMemo(() => (needle ? (rows as BaseRow[] | undefined)?.filter((row) => row.name.toLowerCase().includes(needle)) : (rows as BaseRow[] | undefined)), [rows, needle]);

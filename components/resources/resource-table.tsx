@@ -100,7 +100,7 @@ export function ResourceTable<R extends BaseRow>(props: Props<R>) {
           <thead className="sticky top-0 z-10 bg-zinc-100 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
               {visible.map((c) => (
-                <th key={c.id} scope="col" className="px-2 py-2 font-semibold whitespace-nowrap" aria-sort={sort.id === c.id ? (sort.desc ? 'descending' : 'ascending') : undefined}>
+                <th key={c.id} data-col={c.id} scope="col" className="px-2 py-2 font-semibold whitespace-nowrap" aria-sort={sort.id === c.id ? (sort.desc ? 'descending' : 'ascending') : undefined}>
                   {c.sort ? (
                     <button type="button" className="hover:underline" onClick={() => changeSort(c.id)}>
                       {c.header}

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { RowScale } from '@/components/actions/row-scale';
+import type { KindDescriptor } from '@/lib/k8s/actions/catalog';
 import { formatAge } from '@/lib/format';
 import { headerOf, visibleColumns, type TableColumn, type TableRow } from '@/lib/k8s/table';
 import type { Column } from './columns';
@@ -26,7 +28,8 @@ export function objectHref(kindName: string, row: Pick<TableRow, 'name' | 'names
   return `/${kindName}/${row.namespace ? encodeURIComponent(row.namespace) : '-'}/${encodeURIComponent(row.name)}`;
 }
 
-export function tableColumns(kindName: string, columns: TableColumn[], wide: boolean): Column<TableRow>[] {
+/** `scale`: the kind has a scale subresource, so each row gets the scale control (opened on demand). */
+export function tableColumns(kindName: string, columns: TableColumn[], wide: boolean, scale?: Pick<KindDescriptor, 'kind' | 'group' | 'plural' | 'namespaced'>): Column<TableRow>[] {
   const out: Column<TableRow>[] = [
     { id: 'namespace', header: 'NAMESPACE', sort: (r) => r.namespace ?? '', cell: (r) => r.namespace, when: (c) => c.allNamespaces },
   ];
@@ -41,5 +44,6 @@ export function tableColumns(kindName: string, columns: TableColumn[], wide: boo
       out.push({ id, header: headerOf(column), sort: (r) => sortKey(r.cells[index]), cell: (r) => text(r.cells[index]), className: column.priority > 0 ? 'font-mono text-xs' : undefined });
     }
   }
+  if (scale) out.push({ id: 'scale', header: 'SCALE', cell: (r) => <RowScale kindName={kindName} r={scale} namespace={r.namespace} name={r.name} /> });
   return out;
 }

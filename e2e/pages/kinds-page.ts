@@ -29,14 +29,15 @@ export class KindsPage {
     return this.sidebar().getByRole('group', { name: title });
   }
 
+  // The console's own action column (the scale control of a kind with /scale) is not part of kubectl's table.
   async headers(): Promise<string[]> {
-    return this.table().locator('thead th').allInnerTexts().then((h) => h.map((t) => t.trim()));
+    return this.table().locator('thead th:not([data-col="scale"])').allInnerTexts().then((h) => h.map((t) => t.trim()));
   }
 
   /** Every row as its cells' texts, in the table's order. */
   async rows(): Promise<string[][]> {
     return this.table().locator('tbody tr[data-row-name]').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()))).catch(() => []);
+      trs.map((tr) => [...tr.querySelectorAll('td:not([data-col="scale"])')].map((td) => (td.textContent ?? '').trim()))).catch(() => []);
   }
 
   async rowNames(): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ResourceList } from '@/components/resources/resource-list';
 import { pageKind } from '@/lib/k8s/page-kind';
+import { resourceFor } from '@/lib/k8s/resources';
 import { initialRows } from '@/lib/k8s/watch/first-page';
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
@@ -17,5 +18,6 @@ export default async function KindPage({ params, searchParams }: { params: Promi
   const k = await pageKind(name);
   if (!k) notFound();
   const initial = await initialRows(k.listRef, await searchParams);
-  return <ResourceList kind={k.listRef} page={name} title={k.title} namespaced={k.namespaced} initial={initial} />;
+  const scalable = k.subresources?.includes('scale') || resourceFor(k.ref).scalable;
+  return <ResourceList kind={k.listRef} page={name} title={k.title} namespaced={k.namespaced} initial={initial} scalable={scalable} />;
 }

@@ -21,6 +21,9 @@ describe('capabilities', () => {
 describe('checksFor', () => {
   it('asks for what the handler does', () => {
     expect(checksFor('scale', d('apps', 'StatefulSet', 'statefulsets'), 'ns', 'web')).toEqual([{ verb: 'patch', group: 'apps', resource: 'statefulsets', subresource: 'scale', namespace: 'ns', name: 'web' }]);
+    // A custom resource's scale, asked about one object, or (list rows) about the whole namespace.
+    expect(checksFor('scale', d('example.com', 'Widget', 'widgets'), 'ns', 'w1')).toEqual([{ verb: 'patch', group: 'example.com', resource: 'widgets', subresource: 'scale', namespace: 'ns', name: 'w1' }]);
+    expect(checksFor('scale', d('example.com', 'Widget', 'widgets'), 'ns')).toEqual([{ verb: 'patch', group: 'example.com', resource: 'widgets', subresource: 'scale', namespace: 'ns' }]);
     expect(checksFor('run-now', d('batch', 'CronJob', 'cronjobs'), 'ns', 'c')).toEqual([{ verb: 'create', group: 'batch', resource: 'jobs', namespace: 'ns' }]);
     expect(checksFor('drain', d('', 'Node', 'nodes'), undefined, 'n1').map((c) => `${c.verb} ${c.resource}${c.subresource ? `/${c.subresource}` : ''}`)).toEqual(['patch nodes', 'create pods/eviction']);
   });

@@ -51,9 +51,9 @@ export function isObjectAction(v: string): v is ObjectActionId {
   return (OBJECT_ACTIONS as readonly string[]).includes(v);
 }
 
-/** The permissions an action needs on one object (all must be allowed). */
-export function checksFor(c: Capability, d: KindDescriptor, namespace: string | undefined, name: string): AccessCheck[] {
-  const where = { ...(d.namespaced && namespace ? { namespace } : {}), name };
+/** The permissions an action needs on one object, or without a name on every object of the kind in the namespace. */
+export function checksFor(c: Capability, d: KindDescriptor, namespace: string | undefined, name?: string): AccessCheck[] {
+  const where = { ...(d.namespaced && namespace ? { namespace } : {}), ...(name ? { name } : {}) };
   const on = { group: d.group, resource: d.plural, ...where };
   switch (c) {
     case 'delete': return [{ verb: 'delete', ...on }];
