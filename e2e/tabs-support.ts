@@ -75,6 +75,8 @@ export function tenTabs(first: Page, baseURL: string): Promise<void> {
 
 async function scenario(first: Page, baseURL: string, probe: string): Promise<void> {
   const context = first.context();
+  // The page signing in left may still hold (or be starting) its own live stream; the count starts without it.
+  await first.goto('about:blank');
   const counter = new LiveStreamCounter();
   const pages = [first, ...(await Promise.all(TABS.slice(1).map(() => context.newPage())))];
   await Promise.all(pages.map((p) => counter.watch(p)));

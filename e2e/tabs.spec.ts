@@ -5,8 +5,8 @@ import { signOutEndsEveryTab, tenTabs } from './tabs-support';
 // Many tabs of one browser on the demo server, over one live connection (e2e/tabs-support.ts).
 
 test('ten tabs in one browser: every tab loads and stays live, sidebar navigation never stalls, one live connection', async ({ signInAs, page, baseURL }) => {
-  test.skip(true, "a tab's list sometimes stays loading: 1 of 4 attempts in the integration run of 2026-11-30 (overview's nodes over TLS); issue #11 stays open until it is found");
-  test.setTimeout(300_000);
+  // Every step has its own 30 s bound; the whole is long on a loaded machine (ten tabs of a production build).
+  test.setTimeout(600_000);
   await signInAs('admin-user');
   await tenTabs(page, baseURL!);
   expect(page.isClosed()).toBe(false);

@@ -6,8 +6,8 @@ import { origin, TLS_PORTS } from './tls-support';
 // playwright.tls.config.ts runs this file.
 
 test('over TLS: ten tabs in one browser all load and stay live over one connection; navigation never stalls', async ({ signInAs, page }) => {
-  test.skip(true, "a tab's list sometimes stays loading: 1 of 4 attempts in the integration run of 2026-11-30 (overview's nodes over TLS); issue #11 stays open until it is found");
-  test.setTimeout(300_000);
+  // Every step has its own 30 s bound; the whole is long on a loaded machine (ten tabs of a production build).
+  test.setTimeout(600_000);
   await signInAs('admin-user');
   await tenTabs(page, origin(TLS_PORTS.a));
   expect(page.isClosed()).toBe(false);

@@ -28,32 +28,59 @@ export interface Transport {
   need(): void;
 }
 
-export function joinTransport(tab: string, ev: TransportEvents, post: (body: LiveRequest) => Promise<unknown>): Transport {
-  const shared = typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && !!navigator.locks;
-  if (!shared) {
-    const leader = new Leader(tab, ev, post, undefined);
+/** What the transport needs of the browser (a test passes its own). */
+export interface TransportEnv {
+  locks: Pick<LockManager, 'request'>;
+  channel(name: string): BroadcastChannel;
+  open: typeof openLiveStream;
+}
+
+function browserEnv(): TransportEnv | undefined {
+  if (typeof BroadcastChannel === 'undefined' || typeof navigator === 'undefined' || !navigator.locks) return undefined;
+  return { locks: navigator.locks, channel: (name) => new BroadcastChannel(name), open: openLiveStream };
+}
+
+export function joinTransport(tab: string, ev: TransportEvents, post: (body: LiveRequest) => Promise<unknown>, env = browserEnv()): Transport {
+  if (!env) {
+    const leader = new Leader(tab, ev, post, undefined, undefined);
     leader.start();
     return { need: () => leader.need() };
   }
-  const bc = new BroadcastChannel(NAME);
-  const mine = new BroadcastChannel(`${NAME}:${tab}`);
+  const bc = env.channel(NAME);
+  const mine = env.channel(`${NAME}:${tab}`);
   let leader: Leader | undefined;
+  // The leader takes a tab's own lock to learn that the tab is gone, and then drops its subscriptions. So this tab
+  // says hello and subscribes (acts on a connection id) only once it holds that lock: before, the leader could be
+  // granted it first and drop the live subscriptions of a tab that is still there (a list that stays loading).
+  // Chromium grants a document's first lock request only after an asynchronous storage-access check, while a
+  // BroadcastChannel message goes out at once, so this was the common case, not a rare one.
+  let held = false;
+  let early: Extract<Shared, { t: 'conn' }> | undefined;
   mine.onmessage = (e: MessageEvent<Direct>) => ('end' in e.data ? ev.end(e.data.sub, e.data.error) : ev.frame(e.data.sub, e.data.payload));
   bc.onmessage = (e: MessageEvent<Shared>) => {
     const m = e.data;
+    if (!held) {
+      if (m.t === 'conn') early = m;
+      return;
+    }
     if (m.t === 'conn') ev.conn(m.conn, m.error, m.final);
-    else if (m.t === 'leader') bc.postMessage({ t: 'hello', tab } satisfies Shared);
+    else if (m.t === 'leader') hello();
     else if (m.t === 'hello') leader?.hello(m.tab);
   };
-  void navigator.locks.request(`${NAME}-tab:${tab}`, forever);
-  void navigator.locks.request(NAME, () => {
-    leader = new Leader(tab, ev, post, bc);
-    leader.start();
+  const hello = () => bc.postMessage({ t: 'hello', tab } satisfies Shared);
+  void env.locks.request(`${NAME}-tab:${tab}`, () => {
+    held = true;
+    if (early) ev.conn(early.conn, early.error, early.final);
+    early = undefined;
+    hello();
+    void env.locks.request(NAME, () => {
+      leader = new Leader(tab, ev, post, bc, env);
+      leader.start();
+      return forever();
+    });
     return forever();
   });
-  const hello = () => bc.postMessage({ t: 'hello', tab } satisfies Shared);
-  hello();
-  return { need: () => (leader ? leader.need() : hello()) };
+  return { need: () => (leader ? leader.need() : held && hello()) };
 }
 
 class Leader {
@@ -68,11 +95,12 @@ class Leader {
     private readonly ev: TransportEvents,
     private readonly post: (body: LiveRequest) => Promise<unknown>,
     private readonly bc: BroadcastChannel | undefined,
+    private readonly env: TransportEnv | undefined,
   ) {}
 
   start(): void {
     this.bc?.postMessage({ t: 'leader' } satisfies Shared);
-    this.stream = openLiveStream({
+    this.stream = (this.env?.open ?? openLiveStream)({
       hello: (conn) => {
         this.conn = conn;
         this.down = undefined;
@@ -113,15 +141,15 @@ class Leader {
     }
     this.watch(owner);
     let ch = this.channels.get(owner);
-    if (!ch) this.channels.set(owner, (ch = new BroadcastChannel(`${NAME}:${owner}`)));
+    if (!ch) this.channels.set(owner, (ch = this.env!.channel(`${NAME}:${owner}`)));
     ch.postMessage(m);
   }
 
   /** Once the tab's own lock is free, the tab is gone: drop its subscriptions. */
   private watch(tab: string): void {
-    if (tab === this.tab || this.watched.has(tab) || !this.bc) return;
+    if (tab === this.tab || this.watched.has(tab) || !this.bc || !this.env) return;
     this.watched.add(tab);
-    void navigator.locks.request(`${NAME}-tab:${tab}`, async () => {
+    void this.env.locks.request(`${NAME}-tab:${tab}`, async () => {
       this.watched.delete(tab);
       this.channels.get(tab)?.close();
       this.channels.delete(tab);

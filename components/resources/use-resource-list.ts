@@ -5,6 +5,7 @@ import type { KindName } from '@/lib/k8s/resources';
 import type { BaseRow, RowByKind } from '@/lib/k8s/rows/types';
 import { openLiveList, type ListScope } from './live-list';
 import { IDLE, LiveStore, type LiveSnapshot, type LiveStatus } from './live-store';
+import { RefCounted } from './ref-counted';
 
 // The one list hook: every table reads its rows through here. Rows are live: the server lists, then watches, and
 // streams changes over the browser's one live connection (live-hub.ts, shared by all tabs); there is no polling.
@@ -30,27 +31,10 @@ export function listUrl(kind: KindName, scope: ListScope = {}): string {
 }
 
 interface Entry { store: LiveStore; users: number; close?: () => void; kind: KindName; scope: ListScope }
-const streams = new Map<string, Entry>();
-
-function entryFor(key: string, kind: KindName, scope: ListScope): Entry {
-  let e = streams.get(key);
-  if (!e) streams.set(key, (e = { store: new LiveStore(), users: 0, kind, scope }));
-  return e;
-}
-
-function acquire(key: string): () => void {
-  const e = streams.get(key)!;
-  e.users++;
-  e.close ??= openLiveList(e.kind, e.scope, e.store);
-  return () => {
-    if (--e.users > 0) return;
-    e.close?.();
-    streams.delete(key);
-  };
-}
+const streams = new RefCounted<Entry>();
 
 function restart(key: string): void {
-  const e = streams.get(key);
+  const e = streams.peek(key);
   if (!e?.close) return;
   e.close();
   e.store.resumeFrom = undefined;
@@ -84,10 +68,11 @@ export function useResourceList<K extends KindName>(kind: K, scope: ListScope = 
   const clean: ListScope = { namespace: scope.namespace || undefined, labelSelector: scope.labelSelector || undefined, fieldSelector: scope.fieldSelector || undefined };
   const url = enabled ? `${kind}${query(clean)}` : null;
   // Streams live in the browser only; server rendering (and hydration) show the seed rows or the loading state.
-  const store = url && typeof window !== 'undefined' ? entryFor(url, kind, clean).store : undefined;
+  const entry = url && typeof window !== 'undefined' ? streams.get(url, () => ({ store: new LiveStore(), users: 0, kind, scope: clean })) : undefined;
+  const store = entry?.store;
   if (seed) store?.seed(seed.rows, seed.total);
   const serverSnap = useMemo(() => (seed ? () => seededSnapshot(seed) : idle), [seed]);
-  useEffect(() => (url ? acquire(url) : undefined), [url]);
+  useEffect(() => (url && entry ? streams.acquire(url, entry, (e) => openLiveList(e.kind, e.scope, e.store)) : undefined), [url, entry]);
   const snap = useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.getSnapshot ?? serverSnap, serverSnap);
   const mutate = useCallback(async () => {
     if (url) restart(url);
