@@ -25,7 +25,7 @@ export function RolloutPanel({ row, namespace }: { row: DeploymentRow; namespace
         <ul aria-label="Pods of the rollout" className="flex max-w-xl flex-wrap justify-end gap-1.5">
           {pods.map((p) => (
             <li key={p.uid} data-pod={p.name} className="inline-flex items-center gap-1">
-              <Link href={detailHref('pods', p)} className="font-mono text-sky-700 hover:underline dark:text-sky-400">{p.name}</Link>
+              <Link prefetch={false} href={detailHref('pods', p)} className="font-mono text-sky-700 hover:underline dark:text-sky-400">{p.name}</Link>
               <StatusBadge health={p.health}>{p.status}</StatusBadge>
             </li>
           ))}

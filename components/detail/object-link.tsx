@@ -11,5 +11,5 @@ export function ObjectLink({ kind, kindName, name, namespace, bare, list, cluste
   if (list) return <Link className={LINK} href={`/${kindName}`}>{label}</Link>;
   const ns = cluster || (isKindName(kindName) && !RESOURCES[kindName].namespaced) ? undefined : namespace;
   const href = `/${kindName}/${ns ? encodeURIComponent(ns) : '-'}/${encodeURIComponent(name)}`;
-  return <Link className={LINK} href={href}>{label}</Link>;
+  return <Link prefetch={false} className={LINK} href={href}>{label}</Link>;
 }

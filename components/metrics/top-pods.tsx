@@ -17,7 +17,7 @@ function TopList({ title, pods, index, namespace }: { title: string; pods: TopPo
       <ol aria-label={title} className="divide-y divide-zinc-100 rounded border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
         {pods.map((p) => (
           <li key={`${p.namespace}/${p.name}`} data-pod={`${p.namespace}/${p.name}`} className="flex justify-between gap-2 px-2 py-1">
-            <Link className="truncate text-sky-700 hover:underline dark:text-sky-400" href={detailHref('pods', p)}>
+            <Link prefetch={false} className="truncate text-sky-700 hover:underline dark:text-sky-400" href={detailHref('pods', p)}>
               {namespace ? p.name : `${p.namespace}/${p.name}`}
             </Link>
             <span className="tabular-nums">{index === 0 ? formatCpu(p.usage[0]) : formatMemory(p.usage[1])}</span>

@@ -28,7 +28,7 @@ function nameColumn<R extends BaseRow>(kind: KindName): Column<R> {
   return {
     id: 'name', header: 'NAME', sort: (r) => r.name, className: 'font-medium',
     cell: (r) => (RESOURCES[kind] as { detail?: boolean }).detail
-      ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={detailHref(kind, r)}>{r.name}</Link>
+      ? <Link prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" href={detailHref(kind, r)}>{r.name}</Link>
       : r.name,
   };
 }
@@ -68,7 +68,7 @@ function ownerLink(owner: { kind: string; name: string } | undefined, namespace:
   if (!owner) return '<none>';
   const k = kindNameOf(owner.kind);
   const label = `${owner.kind}/${owner.name}`;
-  return k ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={detailHref(k, { name: owner.name, namespace })}>{label}</Link> : label;
+  return k ? <Link prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" href={detailHref(k, { name: owner.name, namespace })}>{label}</Link> : label;
 }
 
 export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
@@ -149,7 +149,7 @@ export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
     {
       // Choosing a namespace scopes the console to it (the overview, then every list).
       id: 'name', header: 'NAME', sort: (r) => r.name, className: 'font-medium',
-      cell: (r) => <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/?ns=${encodeURIComponent(r.name)}`}>{r.name}</Link>,
+      cell: (r) => <Link prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" href={`/?ns=${encodeURIComponent(r.name)}`}>{r.name}</Link>,
     },
     { id: 'status', header: 'STATUS', sort: (r) => r.status, cell: (r) => <StatusBadge health={r.health}>{r.status}</StatusBadge> },
     ageColumn,

@@ -36,7 +36,7 @@ export function tableColumns(kindName: string, columns: TableColumn[], wide: boo
   for (const { column, index } of visibleColumns(columns, wide)) {
     const id = `c${index}`;
     if (column.format === 'name') {
-      out.push({ id: 'name', header: headerOf(column), sort: (r) => r.name, className: 'font-medium', cell: (r) => <Link className={LINK} href={objectHref(kindName, r)}>{r.name}</Link> });
+      out.push({ id: 'name', header: headerOf(column), sort: (r) => r.name, className: 'font-medium', cell: (r) => <Link prefetch={false} className={LINK} href={objectHref(kindName, r)}>{r.name}</Link> });
     } else if (column.name === 'Age') {
       out.push({ id: 'age', header: 'AGE', sort: (r) => -Date.parse(r.created ?? '0'), cell: (r, c) => <time dateTime={r.created}>{formatAge(r.created, c.now)}</time> });
     } else {
