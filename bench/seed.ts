@@ -29,9 +29,20 @@ function spread(total: number, buckets: number, i: number): number {
   return Math.floor(total / buckets) + (i < total % buckets ? 1 : 0);
 }
 
-async function must(p: Promise<{ status: number; body: unknown }>, what: string, ok = [409]): Promise<void> {
+type Answer = Promise<{ status: number; body: unknown }>;
+
+async function must(p: Answer, what: string, ok = [409]): Promise<void> {
   const { status, body } = await p;
   if (status >= 300 && !ok.includes(status)) throw new Error(`${what}: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+}
+
+/** A create that an overloaded API server answered 429 or 5xx is tried again (a retried create may then meet 409). */
+async function create(send: () => Answer, what: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await send();
+    if ((r.status !== 429 && r.status < 500) || attempt === 5) return must(Promise.resolve(r), what);
+    await sleep(1000 * attempt);
+  }
 }
 
 const container = { name: 'web', image: 'nginx:alpine', ports: [{ containerPort: 80, name: 'http' }], resources: { requests: { cpu: '10m', memory: '16Mi' } } };
@@ -146,7 +157,7 @@ export async function seed(admin: Admin, size: BenchSize, log: (s: string) => vo
     ...o.deployments.map((d) => ({ path: `/apis/apps/v1/namespaces/${o.namespace}/deployments`, body: d as object })),
     ...o.services.map((s) => ({ path: `/api/v1/namespaces/${o.namespace}/services`, body: s as object })),
   ]).concat(all.flatMap((o) => o.pods.map((p) => ({ path: `/api/v1/namespaces/${o.namespace}/pods`, body: p as object }))));
-  await pool(creates, 32, (c) => must(admin.request('POST', c.path, c.body), c.path), (n) => log(`  created ${n} of ${creates.length} objects`), 5000);
+  await pool(creates, 32, (c) => create(() => admin.request('POST', c.path, c.body), c.path), (n) => log(`  created ${n} of ${creates.length} objects`), 5000);
   log(`  created in ${Math.round((Date.now() - t0) / 1000)} s; waiting for kwok to run the pods`);
   await waitUntil('pods Running', async () => (await notRunning(admin)) === 0, log);
   await waitUntil('probe deployment ready', async () => {
