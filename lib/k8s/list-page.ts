@@ -5,7 +5,8 @@ import { refName, resourceFor, type KindRef } from './resources';
 import { toRow } from './rows';
 import type { BaseRow } from './rows/types';
 import type { TableColumn } from './table';
-import { listPage as upstreamPage } from './watch/upstream';
+import { listAhead } from './list-ahead';
+import type { Page } from './watch/events';
 
 // One page of a list, for API clients and the benchmark: `?limit=&continue=&sort=&desc=1&q=`.
 // In the API server's own order (namespace, then name) without a name filter, a page is one upstream LIST page and
@@ -27,6 +28,8 @@ export interface RowPage {
 }
 
 export const MAX_PAGE = 5000;
+/** Upstream LIST page size of one answer: small enough to overlap encoding and decoding, large enough to be few. */
+const CHUNK = 1000;
 
 export function pageQueryParams(q: URLSearchParams): PageQuery | undefined {
   const raw = q.get('limit');
@@ -59,11 +62,18 @@ export async function listRowPage(token: string, kind: KindRef, scope: ListQuery
   const allNamespaces = resourceFor(kind).namespaced && !scope.namespace;
   if (apiOrder(page.sort, allNamespaces) && !page.desc && !page.q) {
     if (page.continue && !page.continue.startsWith('k:')) throw new ApiError(badRequest('this continue token belongs to another sort or filter'));
-    const p = await upstreamPage(token, kind, scope, page.limit, page.continue?.slice(2));
-    const total = !page.continue && p.remaining !== undefined ? p.items.length + p.remaining : undefined;
+    // Upstream pages of at most CHUNK, the next asked for while this one arrives (lib/k8s/list-ahead.ts), each
+    // mapped to rows as soon as it is decoded: the API server encodes while the console decodes.
+    const rows: BaseRow[] = [];
+    let first: Page | undefined;
+    const cont = await listAhead(token, kind, scope, { limit: page.limit, chunk: CHUNK, continue: page.continue?.slice(2) }, (p) => {
+      first ??= p;
+      for (const o of p.items) rows.push(toRow(kind, o));
+    });
+    const total = !page.continue && first?.remaining !== undefined ? first.items.length + first.remaining : undefined;
     return {
-      kind: name, namespace: scope.namespace, rows: p.items.map((o) => toRow(kind, o)), resourceVersion: p.resourceVersion,
-      continue: p.continue && `k:${p.continue}`, total, ...(p.columns ? { columns: p.columns } : {}),
+      kind: name, namespace: scope.namespace, rows, resourceVersion: first?.resourceVersion,
+      continue: cont && `k:${cont}`, total, ...(first?.columns ? { columns: first.columns } : {}),
     };
   }
   const offset = page.continue ? Number(page.continue.slice(2)) : 0;
