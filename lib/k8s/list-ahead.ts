@@ -17,7 +17,7 @@ const AHEAD = 2;
 /** How much of an answer's head to look through for its metadata before waiting for the whole answer instead. */
 const HEAD_BYTES = 16 * 1024;
 
-interface Started { from?: string; head: Promise<ListHead | undefined>; page: Promise<Page> }
+interface Started { from?: string; head: Promise<ListHead | undefined>; page: Promise<Page>; cancel: () => void }
 
 async function readPage(res: IncomingMessage, kind: KindRef, headSeen: (h: ListHead | undefined) => void): Promise<Page> {
   const chunks: Buffer[] = [];
@@ -40,7 +40,10 @@ async function readPage(res: IncomingMessage, kind: KindRef, headSeen: (h: ListH
   return pageOf(kind, JSON.parse(Buffer.concat(chunks).toString('utf8')) as ListBody);
 }
 
-function start(token: string, kind: KindRef, scope: Scope, limit: number, from: string | undefined, signal: AbortSignal): Started {
+function start(token: string, kind: KindRef, scope: Scope, limit: number, from: string | undefined): Started {
+  const abort = new AbortController();
+  const signal = abort.signal;
+  let settled = false;
   let headSeen: (h: ListHead | undefined) => void = () => {};
   const head = new Promise<ListHead | undefined>((resolve) => (headSeen = resolve));
   const page = (async () => {
@@ -49,11 +52,13 @@ function start(token: string, kind: KindRef, scope: Scope, limit: number, from: 
     } finally {
       // No head found (another encoder, or a failure): the caller waits for the page, which has it or throws.
       headSeen(undefined);
+      settled = true;
     }
   })();
   // Awaited (and thrown) by the caller in order; this only keeps a page dropped after an earlier failure quiet.
   page.catch(() => {});
-  return { from, head, page };
+  // Only a request still in flight is cut off (a finished one's socket may already serve another request).
+  return { from, head, page, cancel: () => settled || abort.abort() };
 }
 
 /**
@@ -62,16 +67,18 @@ function start(token: string, kind: KindRef, scope: Scope, limit: number, from: 
  * its limit (the API server may do that), so fewer than `limit` objects with a continue token is a valid answer.
  */
 export async function listAhead(
-  token: string, kind: KindRef, scope: Scope, o: { limit: number; chunk: number; continue?: string }, onPage: (p: Page) => void,
+  token: string, kind: KindRef, scope: Scope, o: { limit: number; chunk: number; continue?: string; signal?: AbortSignal }, onPage: (p: Page) => void,
 ): Promise<string | undefined> {
-  const abort = new AbortController();
   const queue: Started[] = [];
+  const cancel = () => queue.forEach((q) => q.cancel());
+  o.signal?.addEventListener('abort', cancel, { once: true });
   let asked = 0;
   let last = false;
   const ask = (from: string | undefined) => {
     const n = Math.min(o.chunk, o.limit - asked);
     asked += n;
-    queue.push(start(token, kind, scope, n, from, abort.signal));
+    if (o.signal?.aborted) throw new ApiError({ status: 499, reason: 'ClientClosed', message: 'Nobody is waiting for this list any more.' });
+    queue.push(start(token, kind, scope, n, from));
   };
   try {
     ask(o.continue);
@@ -95,7 +102,9 @@ export async function listAhead(
     }
   } catch (e) {
     // The pages asked ahead are of no use now: their requests are cut off.
-    abort.abort();
+    cancel();
     throw e;
+  } finally {
+    o.signal?.removeEventListener('abort', cancel);
   }
 }
