@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession } from '@playwright/test';
 
 // Measurements in headless Chromium (Debian's, never downloaded): navigation to first rows, bytes on the wire,
 // and change-to-visible for the probe Deployment's pods.
@@ -53,10 +53,21 @@ const synced = () => !!(window as unknown as { __synced?: number }).__synced;
 
 const PROBE_ROWS = `document.querySelectorAll('tr[data-row-name^="probe-"]').length`;
 
-export interface Navigation { firstRowsMs: number; liveMs: number; syncedMs: number; wireBytes: number; textBytes: number }
+export interface Navigation {
+  firstRowsMs: number; liveMs: number; syncedMs: number; wireBytes: number; textBytes: number;
+  /** The tab's JS heap in use once every row is loaded, as the page left it and after a forced GC. */
+  heapBytes: number; heapAfterGcBytes: number;
+}
 
-/** 4 + 6. Opens the all-namespaces pods view; counts the stream's bytes as Chromium received them. */
-export async function navigate(ctx: BrowserContext, url: string): Promise<Navigation> {
+/** The page's JS heap in use (CDP Performance.getMetrics JSHeapUsedSize). */
+async function jsHeapUsed(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+/** 4 + 6 + 10. Opens an all-namespaces list (`/pods` unless told); counts the stream's bytes as Chromium received
+ * them, and reads the tab's JS heap once all rows are loaded. */
+export async function navigate(ctx: BrowserContext, url: string, listPath = '/pods'): Promise<Navigation> {
   const page = await ctx.newPage();
   await page.addInitScript(MARK_ROWS);
   const cdp = await ctx.newCDPSession(page);
@@ -73,11 +84,15 @@ export async function navigate(ctx: BrowserContext, url: string): Promise<Naviga
     wireBytes += e.encodedDataLength;
     textBytes += e.dataLength;
   });
-  await page.goto(`${url}/pods`);
+  await cdp.send('Performance.enable');
+  await page.goto(`${url}${listPath}`);
   await page.waitForFunction(synced, null, { timeout: 300_000, polling: 100 });
   const marks = (await page.evaluate('({ first: window.__firstRows ?? 0, live: window.__live ?? 0, synced: window.__synced ?? 0 })')) as Record<string, number>;
+  const heapBytes = await jsHeapUsed(cdp);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapAfterGcBytes = await jsHeapUsed(cdp);
   await page.close();
-  return { firstRowsMs: marks.first, liveMs: marks.live, syncedMs: marks.synced, wireBytes, textBytes };
+  return { firstRowsMs: marks.first, liveMs: marks.live, syncedMs: marks.synced, wireBytes, textBytes, heapBytes, heapAfterGcBytes };
 }
 
 /** 5. Scales the probe from 3 to 6 with kubectl; the time from kubectl's return until the new rows are in the table. */

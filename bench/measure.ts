@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import https from 'node:https';
 import path from 'node:path';
-import { CoreV1Api } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { kubeConfigForToken, readClusterState } from '../cluster/state';
 
 // Measurements that need no browser: the raw LIST floor, kubectl, and the console's paged pods route.
@@ -28,13 +28,20 @@ export async function clientNodeList(token: string): Promise<{ ms: number; items
   return { ms, items: value.items.length };
 }
 
-/** The same LIST over plain HTTPS and JSON.parse: the bytes of raw JSON per pod. */
-export async function rawList(token: string): Promise<{ ms: number; items: number; bytes: number }> {
+/** 1 (custom resources). One unpaged LIST of a custom resource in all namespaces with client-node. */
+export async function clientNodeCustomList(token: string, crd: { group: string; version: string; plural: string }): Promise<{ ms: number; items: number }> {
+  const api = kubeConfigForToken(token).makeApiClient(CustomObjectsApi);
+  const { ms, value } = await timed(() => api.listCustomObjectForAllNamespaces({ group: crd.group, version: crd.version, plural: crd.plural }));
+  return { ms, items: (value as { items: unknown[] }).items.length };
+}
+
+/** The same LIST over plain HTTPS and JSON.parse: the bytes of raw JSON per object. */
+export async function rawList(token: string, collection = '/api/v1/pods'): Promise<{ ms: number; items: number; bytes: number }> {
   const { server, caFile } = readClusterState();
   const ca = (await import('node:fs')).readFileSync(caFile);
   const t0 = performance.now();
   const text = await new Promise<Buffer>((resolve, reject) => {
-    https.get(`${server}/api/v1/pods`, { ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
+    https.get(`${server}${collection}`, { ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -60,24 +67,24 @@ export function kubectlGetPods(token: string): Promise<number> {
 
 interface RoutePage { rows: unknown[]; continue?: string; total?: number }
 
-async function getPage(url: string, cookie: string, query: string): Promise<RoutePage> {
-  const res = await fetch(`${url}/api/k8s/pods?${query}`, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
-  if (!res.ok) throw new Error(`pods route answered ${res.status}: ${await res.text()}`);
+async function getPage(url: string, cookie: string, query: string, kind: string): Promise<RoutePage> {
+  const res = await fetch(`${url}/api/k8s/${kind}?${query}`, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
+  if (!res.ok) throw new Error(`${kind} route answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as RoutePage;
 }
 
-/** 3. The console's pods route: the first page, and every page in turn (`limit` rows each). */
-export async function routeFirstPage(url: string, cookie: string, limit: number): Promise<number> {
-  return (await timed(() => getPage(url, cookie, `limit=${limit}`))).ms;
+/** 3. The console's list route (pods unless told): the first page, and every page in turn (`limit` rows each). */
+export async function routeFirstPage(url: string, cookie: string, limit: number, kind = 'pods'): Promise<number> {
+  return (await timed(() => getPage(url, cookie, `limit=${limit}`, kind))).ms;
 }
 
-export async function routeWalk(url: string, cookie: string, limit: number): Promise<{ ms: number; rows: number; pages: number }> {
+export async function routeWalk(url: string, cookie: string, limit: number, kind = 'pods'): Promise<{ ms: number; rows: number; pages: number }> {
   const t0 = performance.now();
   let rows = 0;
   let pages = 0;
   let cont: string | undefined;
   do {
-    const p = await getPage(url, cookie, `limit=${limit}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`);
+    const p = await getPage(url, cookie, `limit=${limit}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, kind);
     rows += p.rows.length;
     pages++;
     cont = p.continue;

@@ -9,9 +9,11 @@ import { measureTabs } from './tabs';
 import { clientNodeList, kubectlGetPods, median, percentile, rawList, repeat, routeFirstPage, routeWalk } from './measure';
 import { machine, markdown, ms, ratio, table, updateReadme, writeResults, type Line } from './report';
 import { cleanup, PROBE, seed, sizeFor } from './seed';
+import { CR_PROBE, CRD, seedCustomResources } from './cr-seed';
+import { measureCustomResources } from './cr-measure';
 import { fetchUsage, waitForUsage } from './usage';
 
-// `npm run bench [-- --pods 30000 --trials 20 --sessions 10 --keep --no-build --update-readme --seed-only --cleanup]`
+// `npm run bench [-- --pods 30000 --cr-objects 10000 --trials 20 --sessions 10 --keep --no-build --update-readme --seed-only --cleanup]`
 // Seeds the shared local cluster, starts a production build of the console on its own port, measures, prints
 // the table, writes bench/results/pods-<N>-<date>.json, and removes what it seeded (unless --keep). See bench/README.md.
 
@@ -25,6 +27,7 @@ const { values: arg } = parseArgs({
     'page-size': { type: 'string', default: '500' },
     'walk-size': { type: 'string', default: '5000' },
     'nav-rounds': { type: 'string', default: '14' },
+    'cr-objects': { type: 'string', default: '10000' },
     'no-usage': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -48,12 +51,15 @@ async function main() {
   const kubectl = (...a: string[]) => promisify(execFile)(path.join(binDir, 'kubectl'), ['--kubeconfig', kubeconfig, ...a]);
   const scale = async (n: number) => void (await kubectl('-n', PROBE.namespace, 'scale', `deployment/${PROBE.name}`, `--replicas=${n}`));
   await seed(admin, size, log);
+  const crObjects = Number(arg['cr-objects']);
+  const crSeedSeconds = crObjects > 0 ? await seedCustomResources(admin, crObjects, size.namespaces, log) : 0;
   if (arg['seed-only']) return admin.close();
   if (arg.build || (!arg['no-build'] && !hasBuild(root))) build(root, log);
   let app = await startConsole(root, Number(arg.port));
   const token = readToken('admin-user');
   const lines: Line[] = [];
   const usageLines: Line[] = [];
+  const crLines: Line[] = [];
   const out: Record<string, unknown> = {};
   try {
     log('1. raw LIST (floor)');
@@ -117,6 +123,9 @@ async function main() {
     lines.push({ metric: '   first rows, cold browser cache', value: ms(cold.firstRowsMs) });
     lines.push({ metric: '   navigation → stream open, "live" (warm)', value: ms(median(warm.map((n) => n.liveMs))) });
     lines.push({ metric: '   navigation → all rows loaded (warm)', value: ms(median(warm.map((n) => n.syncedMs))) });
+    const heap = median(warm.map((n) => n.heapBytes));
+    lines.push({ metric: '   browser tab JS heap, all rows loaded (warm, median)', value: `${Math.round(heap / MB)} MB`, goal: '< 250 MB (aim)', pass: heap < 250 * MB });
+    lines.push({ metric: '   … after a forced GC', value: `${Math.round(median(warm.map((n) => n.heapAfterGcBytes)) / MB)} MB` });
     const trials = await changeToVisible(ctx, app.url, Number(arg.trials), scale, log);
     const p50 = percentile(trials.fromReturn, 50);
     const p95 = percentile(trials.fromReturn, 95);
@@ -166,12 +175,19 @@ async function main() {
     lines.push({ metric: '   … steady, 10 s after all listings are done', value: `${Math.round(steady / MB)} MB` });
     lines.push({ metric: `   … the ${streams.length} concurrent listings took`, value: ms(allSynced) });
     lines.push({ metric: '   … idle server before the sessions', value: `${Math.round(baseline / MB)} MB` });
+    if (crObjects > 0) {
+      const patchPhase = async (phase: string) => void (await kubectl('-n', CR_PROBE.namespace, 'patch', `${CRD.plural}.${CRD.group}`, CR_PROBE.name, '--type=merge', '-p', JSON.stringify({ status: { phase } })));
+      const restart = async () => (await app.stop(), (app = await startConsole(root, Number(arg.port))));
+      const cr = await measureCustomResources(app, { count: crObjects, token, trials: Number(arg.trials), sessions: Number(arg.sessions), pageSize, walkSize, patchPhase, restart, log });
+      crLines.push(...cr.lines);
+      out.customResources = { ...cr.data, seedSeconds: crSeedSeconds };
+    }
   } finally {
     await app.stop();
     if (!arg.keep) await cleanup(admin, log);
     admin.close();
   }
-  lines.push(...usageLines);
+  lines.push(...usageLines, ...crLines);
   const m = machine();
   console.log(`\n${table(lines)}\n`);
   const written = writeResults(__dirname, `pods-${size.pods}`, { machine: m, size, lines, measurements: out });

@@ -52,6 +52,19 @@ describe('listRowPage (real API server)', () => {
     expect(pages[2].continue).toBeUndefined();
   });
 
+  it('a walk’s pages asked for ahead are the same pages, and only for the same token', async () => {
+    const plain = (await walk('limit=2')).flatMap((p) => p.rows.map((r) => r.name));
+    // Page 2 carries a continue token: page 3 is asked for ahead with the admin's token, and taken by the next call.
+    const again = await walk('limit=2');
+    expect(again.flatMap((p) => p.rows.map((r) => r.name))).toEqual(plain);
+    // Another user presenting the admin's continue token gets their own answer from the API server, not that page.
+    const p1 = await listRowPage(token(), 'pods', { namespace: ns }, params('limit=2'));
+    const p2 = await listRowPage(token(), 'pods', { namespace: ns }, params(`limit=2&continue=${encodeURIComponent(p1.continue!)}`));
+    await expect(listRowPage(readToken('team-a-editor'), 'pods', { namespace: ns }, params(`limit=2&continue=${encodeURIComponent(p2.continue!)}`))).rejects.toMatchObject({ body: { status: 403 } });
+    const p3 = await listRowPage(token(), 'pods', { namespace: ns }, params(`limit=2&continue=${encodeURIComponent(p2.continue!)}`));
+    expect(p3.rows.map((r) => r.name)).toEqual(['gamma-1']);
+  });
+
   it('sorted descending by name: pages cut from a full listing, with offset tokens', async () => {
     const pages = await walk('limit=2&sort=name&desc=1');
     expect(pages.flatMap((p) => p.rows.map((r) => r.name))).toEqual([...NAMES].reverse());

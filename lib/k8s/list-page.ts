@@ -5,7 +5,9 @@ import { refName, resourceFor, type KindRef } from './resources';
 import { toRow } from './rows';
 import type { BaseRow } from './rows/types';
 import type { TableColumn } from './table';
-import { listPage as upstreamPage } from './watch/upstream';
+import { listAhead } from './list-ahead';
+import { prefetch, takePrefetched } from './page-prefetch';
+import type { Page } from './watch/events';
 
 // One page of a list, for API clients and the benchmark: `?limit=&continue=&sort=&desc=1&q=`.
 // In the API server's own order (namespace, then name) without a name filter, a page is one upstream LIST page and
@@ -27,6 +29,8 @@ export interface RowPage {
 }
 
 export const MAX_PAGE = 5000;
+/** Upstream LIST page size of one answer: small enough to overlap encoding and decoding, large enough to be few. */
+const CHUNK = 1000;
 
 export function pageQueryParams(q: URLSearchParams): PageQuery | undefined {
   const raw = q.get('limit');
@@ -54,16 +58,37 @@ function compare(x: unknown, y: unknown): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface Upstream { rows: BaseRow[]; first?: Omit<Page, 'items'> & { items: { length: number } }; continue?: string }
+
+/**
+ * Up to `limit` rows in the API server's order: upstream pages of at most CHUNK, the next asked for while this one
+ * arrives (lib/k8s/list-ahead.ts), each mapped to rows as soon as it is decoded.
+ */
+async function upstreamRows(token: string, kind: KindRef, scope: ListQuery, limit: number, cont?: string, signal?: AbortSignal): Promise<Upstream> {
+  const rows: BaseRow[] = [];
+  let first: Upstream['first'];
+  const next = await listAhead(token, kind, scope, { limit, chunk: CHUNK, continue: cont, signal }, (p) => {
+    // Only the first page's metadata is kept, not its decoded objects.
+    first ??= { ...p, items: { length: p.items.length } };
+    for (const o of p.items) rows.push(toRow(kind, o));
+  });
+  return { rows, first, continue: next };
+}
+
 export async function listRowPage(token: string, kind: KindRef, scope: ListQuery, page: PageQuery): Promise<RowPage> {
   const name = refName(kind);
   const allNamespaces = resourceFor(kind).namespaced && !scope.namespace;
   if (apiOrder(page.sort, allNamespaces) && !page.desc && !page.q) {
     if (page.continue && !page.continue.startsWith('k:')) throw new ApiError(badRequest('this continue token belongs to another sort or filter'));
-    const p = await upstreamPage(token, kind, scope, page.limit, page.continue?.slice(2));
-    const total = !page.continue && p.remaining !== undefined ? p.items.length + p.remaining : undefined;
+    const cont = page.continue?.slice(2);
+    const request = { kind: name, scope, limit: page.limit };
+    const p = await (cont && takePrefetched<Upstream>(token, { ...request, cont }) || upstreamRows(token, kind, scope, page.limit, cont));
+    // A client that sent a continue token is walking: its next page is asked for now (lib/k8s/page-prefetch.ts).
+    if (cont && p.continue) prefetch(token, { ...request, cont: p.continue }, (signal) => upstreamRows(token, kind, scope, page.limit, p.continue, signal));
+    const total = !cont && p.first?.remaining !== undefined ? p.first.items.length + p.first.remaining : undefined;
     return {
-      kind: name, namespace: scope.namespace, rows: p.items.map((o) => toRow(kind, o)), resourceVersion: p.resourceVersion,
-      continue: p.continue && `k:${p.continue}`, total, ...(p.columns ? { columns: p.columns } : {}),
+      kind: name, namespace: scope.namespace, rows: p.rows, resourceVersion: p.first?.resourceVersion,
+      continue: p.continue && `k:${p.continue}`, total, ...(p.first?.columns ? { columns: p.first.columns } : {}),
     };
   }
   const offset = page.continue ? Number(page.continue.slice(2)) : 0;

@@ -4,7 +4,7 @@ import { apiPath, resourceFor, type KindName, type KindRef } from './resources';
 import { toRow, type RowByKind } from './rows';
 import type { BaseRow } from './rows/types';
 import type { TableColumn } from './table';
-import { listPage } from './watch/upstream';
+import { listAhead } from './list-ahead';
 
 // Lists one kind as lean rows, paging through the API server's `continue` tokens so no single answer is huge.
 // Registry kinds get their hand-written rows; any other kind the server's Table rows (and its columns).
@@ -21,16 +21,14 @@ export async function listRows(token: string, kind: KindRef, q: ListQuery = {}):
   const r = resourceFor(kind);
   const scope = { ...q, namespace: r.namespaced ? q.namespace : undefined };
   const rows: BaseRow[] = [];
-  let cont: string | undefined;
   let resourceVersion: string | undefined;
   let columns: TableColumn[] | undefined;
-  do {
-    const page = await listPage(token, kind, scope, PAGE, cont);
+  // Every page, the next one asked for while this one arrives (lib/k8s/list-ahead.ts).
+  await listAhead(token, kind, scope, { limit: Infinity, chunk: PAGE }, (page) => {
     for (const item of page.items) rows.push(toRow(kind, item));
-    cont = page.continue;
     resourceVersion ??= page.resourceVersion;
     columns ??= page.columns;
-  } while (cont);
+  });
   return { kind: typeof kind === 'string' ? kind : kind.name, namespace: q.namespace, rows, resourceVersion, ...(columns ? { columns } : {}) };
 }
 

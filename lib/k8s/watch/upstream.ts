@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import { kubeRequest, kubeStream } from '@/lib/k8s/client';
+import { kubeRequest, kubeStream, type KubeRequest } from '@/lib/k8s/client';
 import { ApiError, fromStatus, fromTransport } from '@/lib/k8s/errors';
 import { apiPath, resourceFor, type KindRef } from '@/lib/k8s/resources';
 import { TABLE_ACCEPT, tableEventItem, tableItems, type Table } from '@/lib/k8s/table';
@@ -20,23 +20,32 @@ function collection(kind: KindRef, scope: Scope): string {
   return apiPath(r, { namespace: r.namespaced ? scope.namespace : undefined });
 }
 
+/** The request for one LIST page; `continue` from the previous page, or none for the first. */
+export function listRequest(kind: KindRef, scope: Scope, limit: number, cont?: string, signal?: AbortSignal, timeoutMs?: number): KubeRequest {
+  return {
+    path: collection(kind, scope), accept: asTable(kind) ? TABLE_ACCEPT : undefined, signal, timeoutMs,
+    query: { limit, continue: cont, labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector, ...tableQuery(kind) },
+  };
+}
+
+export type ListBody = { items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number } } & Table;
+
+/** A decoded LIST answer as a page (a discovered kind's Table rows as TableItems). */
+export function pageOf(kind: KindRef, body: ListBody): Page {
+  const meta = body.metadata ?? {};
+  const items = asTable(kind) ? tableItems(body) : body.items ?? [];
+  return {
+    items, resourceVersion: meta.resourceVersion ?? '', continue: meta.continue || undefined, remaining: meta.remainingItemCount,
+    ...(asTable(kind) ? { columns: body.columnDefinitions } : {}),
+  };
+}
+
 /** One LIST page; `continue` from the previous page, or none for the first. */
 export async function listPage(
   token: string, kind: KindRef, scope: Scope, limit: number, cont?: string, signal?: AbortSignal, timeoutMs?: number,
 ): Promise<Page> {
-  const res = await kubeRequest<{ items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number } } & Table>(
-    token,
-    {
-      path: collection(kind, scope), accept: asTable(kind) ? TABLE_ACCEPT : undefined, signal, timeoutMs,
-      query: { limit, continue: cont, labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector, ...tableQuery(kind) },
-    },
-  );
-  const meta = res.body.metadata ?? {};
-  const items = asTable(kind) ? tableItems(res.body) : res.body.items ?? [];
-  return {
-    items, resourceVersion: meta.resourceVersion ?? '', continue: meta.continue || undefined, remaining: meta.remainingItemCount,
-    ...(asTable(kind) ? { columns: res.body.columnDefinitions } : {}),
-  };
+  const res = await kubeRequest<ListBody>(token, listRequest(kind, scope, limit, cont, signal, timeoutMs));
+  return pageOf(kind, res.body);
 }
 
 /**
