@@ -30,13 +30,6 @@ export function writeKwokConfig(): string {
     .filter((f) => /^metrics-.*\.yaml$/.test(f))
     .sort()
     .map((f) => readFileSync(path.join(kwokDir, f), 'utf8').trim());
-  // kwok plays 4 pod stages at a time by default, so its pace is 4 ÷ (one status patch's latency): on a loaded
-  // 2-core machine that fell to 2 pods a second and 30,000 bench pods took hours to become Running.
-  const options = {
-    apiVersion: 'config.kwok.x-k8s.io/v1alpha1',
-    kind: 'KwokConfiguration',
-    options: { podPlayStageParallelism: 32, nodePlayStageParallelism: 8, nodeLeaseParallelism: 8 },
-  };
-  writeFileSync(kwokConfigFile, [stringify(options).trim(), ...stages, stringify(clusterLogs).trim(), ...kwokExecDocuments(), ...metrics].join('\n---\n') + '\n');
+  writeFileSync(kwokConfigFile, [...stages, stringify(clusterLogs).trim(), ...kwokExecDocuments(), ...metrics].join('\n---\n') + '\n');
   return kwokConfigFile;
 }
