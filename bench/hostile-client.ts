@@ -2,11 +2,22 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import https from 'node:https';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 import { readClusterState } from '../cluster/state';
 
 // The shipped console for the hostile-input bench: the standalone bundle (scripts/standalone.sh --no-start) run by
 // `node server/https-server.mjs` on loopback, with bench/hostile-probe.mjs preloaded (event-loop stall, peak RSS
 // over IPC); and a small HTTPS client for it (self-signed certificate: verification off, loopback only).
+
+/** An environment variable of the console's container in deploy/deployment.yaml: the bench runs it as shipped. */
+function deploymentEnv(root: string, name: string): string {
+  const docs = parseAllDocuments(readFileSync(path.join(root, 'deploy/deployment.yaml'), 'utf8')).map((d) => d.toJS());
+  const env = docs.flatMap((d) => d?.spec?.template?.spec?.containers ?? []).flatMap((c: { env?: { name: string; value?: string }[] }) => c.env ?? []);
+  const value = env.find((e: { name: string; value?: string }) => e.name === name)?.value;
+  if (!value) throw new Error(`deploy/deployment.yaml sets no ${name}`);
+  return value;
+}
 
 export interface Sample { maxStallMs: number; p99StallMs: number; peakRssBytes: number; rssBytes: number }
 export interface ShippedConsole { port: number; pid: number; alive(): boolean; sample(): Promise<Sample>; stop(): Promise<void> }
@@ -60,6 +71,7 @@ export async function startShipped(root: string, port: number, log: (s: string) 
     WHEELHOUSE_LISTEN_HOST: '127.0.0.1', NEXTAUTH_URL: `https://127.0.0.1:${port}`, NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
     KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: String(ports.apiserver),
     WHEELHOUSE_INCLUSTER_CA_FILE: path.join(root, '.cluster/ca.crt'),
+    NODE_OPTIONS: deploymentEnv(root, 'NODE_OPTIONS'),
   };
   const child: ChildProcess = spawn(process.execPath, ['--import', path.join(root, 'bench/hostile-probe.mjs'), 'server/https-server.mjs'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
