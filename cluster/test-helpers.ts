@@ -1,5 +1,6 @@
-import { ApiException } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api } from '@kubernetes/client-node';
 import { sleep } from './health';
+import { adminKubeConfig } from './state';
 
 /** The HTTP status a client-node call ended with: 2xx when it resolved, the ApiException's code when it threw. */
 export async function statusOf(call: () => Promise<unknown>): Promise<number> {
@@ -21,4 +22,14 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boole
     v = await read();
   }
   return v;
+}
+
+/** Creates namespace `ns` (waiting for its default ServiceAccount) with one bare kwok pod per name, as admin. */
+export async function namespaceWithPods(ns: string, names: string[]): Promise<void> {
+  const core = adminKubeConfig().makeApiClient(CoreV1Api);
+  await core.createNamespace({ body: { metadata: { name: ns } } });
+  await pollUntil(() => statusOf(() => core.readNamespacedServiceAccount({ namespace: ns, name: 'default' })), (s) => s === 200, 60_000);
+  for (const name of names) {
+    await core.createNamespacedPod({ namespace: ns, body: { metadata: { name }, spec: { nodeName: 'kwok-node-0', containers: [{ name: 'c', image: 'nginx:alpine' }] } } });
+  }
 }

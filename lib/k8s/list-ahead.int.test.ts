@@ -2,7 +2,7 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminKubeConfig, ensureClusterUp, readToken } from '@/cluster/state';
-import { pollUntil, statusOf } from '@/cluster/test-helpers';
+import { namespaceWithPods } from '@/cluster/test-helpers';
 import type { Page } from './watch/events';
 
 // listAhead against the local API server: upstream pages asked for ahead of decoding still chain their continue
@@ -26,11 +26,7 @@ async function ahead(o: { limit: number; chunk: number; continue?: string }, tok
 describe('listAhead (real API server)', () => {
   beforeAll(async () => {
     await ensureClusterUp({ quiet: true });
-    await core().createNamespace({ body: { metadata: { name: ns } } });
-    await pollUntil(() => statusOf(() => core().readNamespacedServiceAccount({ namespace: ns, name: 'default' })), (s) => s === 200, 60_000);
-    for (const name of NAMES) {
-      await core().createNamespacedPod({ namespace: ns, body: { metadata: { name }, spec: { nodeName: 'kwok-node-0', containers: [{ name: 'c', image: 'nginx:alpine' }] } } });
-    }
+    await namespaceWithPods(ns, NAMES);
   });
   afterAll(async () => {
     await core().deleteNamespace({ name: ns }).catch(() => undefined);

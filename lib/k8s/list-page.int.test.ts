@@ -2,7 +2,7 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminKubeConfig, ensureClusterUp, readToken } from '@/cluster/state';
-import { pollUntil, statusOf } from '@/cluster/test-helpers';
+import { namespaceWithPods, pollUntil, statusOf } from '@/cluster/test-helpers';
 
 // listRowPage and pageQueryParams (`?limit=&continue=&sort=&desc=1&q=`) against the local API server: paging in the
 // API server's order with its own continue tokens, sorted and filtered pages with offset tokens, tokens of the wrong
@@ -32,11 +32,7 @@ async function walk(query: string) {
 describe('listRowPage (real API server)', () => {
   beforeAll(async () => {
     await ensureClusterUp({ quiet: true });
-    await core().createNamespace({ body: { metadata: { name: ns } } });
-    await pollUntil(() => statusOf(() => core().readNamespacedServiceAccount({ namespace: ns, name: 'default' })), (s) => s === 200, 60_000);
-    for (const name of NAMES) {
-      await core().createNamespacedPod({ namespace: ns, body: { metadata: { name }, spec: { nodeName: 'kwok-node-0', containers: [{ name: 'c', image: 'nginx:alpine' }] } } });
-    }
+    await namespaceWithPods(ns, NAMES);
   });
   afterAll(async () => {
     await core().deleteNamespace({ name: ns }).catch(() => undefined);
