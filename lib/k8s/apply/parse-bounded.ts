@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
 import { FairGate, GateFull } from '@/lib/k8s/watch/page-gate';
-import { parseManifests, precheckManifests, type ParsedDoc } from './parse';
+import { parsePrechecked, precheckManifests, type ParsedDoc } from './parse';
 
 // Parsing is linear and its input is capped (parse.ts, yaml-scan.ts), but 1 MiB of YAML still costs the yaml
 // library a second or more of CPU: on the event loop that is a second in which no page, list or stream of ANY user
@@ -42,7 +42,7 @@ function inWorker(text: string): Promise<ParsedDoc[]> {
       worker = startWorker(text);
     } catch {
       workersUnavailable = true;
-      resolve(parseManifests(text));
+      resolve(parsePrechecked(text));
       return;
     }
     let settled = false;
@@ -77,7 +77,7 @@ function busy(e: unknown): never {
 export async function parseManifestsBounded(token: string, text: string): Promise<ParsedDoc[]> {
   precheckManifests(text);
   // Small inputs cost less than starting a thread.
-  if (text.length < 16 * 1024 || workersUnavailable) return parseManifests(text);
+  if (text.length < 16 * 1024 || workersUnavailable) return parsePrechecked(text);
   const user = createHash('sha256').update(token).digest('base64url').slice(0, 16);
   return parseGate.run(user, () => inWorker(text)).catch(busy);
 }

@@ -120,6 +120,11 @@ export function precheckManifests(text: string): void {
 /** Parses a multi-document YAML (or JSON) stream. Throws ApiError (413/422/400) when a limit is exceeded. */
 export function parseManifests(text: string): ParsedDoc[] {
   precheckManifests(text);
+  return parsePrechecked(text);
+}
+
+/** parseManifests for text that precheckManifests has already passed (parse-bounded.ts checks before its worker). */
+export function parsePrechecked(text: string): ParsedDoc[] {
   const { docs: list, lineCounter } = composeDocuments(text, { version: '1.1', customTags: kubectlTags });
   const out: ParsedDoc[] = [];
   let expanded = 0;
