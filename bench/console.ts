@@ -149,3 +149,29 @@ export async function openStream(url: string, cookie: string, spec: Omit<ListSpe
     req.on('error', reject);
   });
 }
+
+export interface SessionsRss { baseline: number; peak: number; steady: number; peakAfter: number; steadyAfter: number; syncedMs: number[] }
+
+/**
+ * Step 7 for any kind: the console's RSS (bytes) while `sessions` sign-ins each watch every object of `kind` — idle
+ * before, peak while they list, steady 10 s later — then, if given, while `after` runs with their cookies.
+ */
+export async function rssWithSessions(app: Console, token: string, kind: string, sessions: number, after?: (cookies: string[]) => Promise<unknown>): Promise<SessionsRss> {
+  await openStream(app.url, await signIn(app.url, token), { kind, namespace: 'default' }).then((s) => s.close());
+  await sleep(2000);
+  const baseline = treeRss(app.pid);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(app.pid))), 200);
+  try {
+    const cookies = await Promise.all(Array.from({ length: sessions }, () => signIn(app.url, token)));
+    const streams = await Promise.all(cookies.map((c) => openStream(app.url, c, { kind })));
+    await sleep(10_000);
+    const steady = treeRss(app.pid);
+    const peakListing = peak;
+    await after?.(cookies);
+    streams.forEach((s) => s.close());
+    return { baseline, peak: peakListing, steady, peakAfter: peak, steadyAfter: treeRss(app.pid), syncedMs: streams.map((s) => s.syncedMs) };
+  } finally {
+    clearInterval(sampler);
+  }
+}

@@ -1,8 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { launch, navigate, signedInContext } from './browser';
-import { openStream, signIn, treeRss, type Console, type StreamStats } from './console';
+import { rssWithSessions, signIn, type Console } from './console';
 import { CR_PROBE, CRD } from './cr-seed';
-import { sleep } from './kube';
 import { clientNodeCustomList, median, percentile, rawList, repeat, routeFirstPage, routeWalk } from './measure';
 import { ms, ratio, type Line } from './report';
 
@@ -59,26 +58,6 @@ async function changeToVisible(ctx: BrowserContext, url: string, o: CrOptions): 
   return { fromReturn, fromStart };
 }
 
-/** RSS of a freshly started console while `sessions` sign-ins each watch every object of the CRD. */
-async function rssWithSessions(app: Console, o: CrOptions) {
-  await openStream(app.url, await signIn(app.url, o.token), { kind: CRD.plural, namespace: 'default' }).then((s) => s.close());
-  await sleep(2000);
-  const baseline = treeRss(app.pid);
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(app.pid))), 200);
-  try {
-    const cookies = await Promise.all(Array.from({ length: o.sessions }, () => signIn(app.url, o.token)));
-    const streams: StreamStats[] = await Promise.all(cookies.map((c) => openStream(app.url, c, { kind: CRD.plural })));
-    const syncedMs = Math.max(...streams.map((s) => s.syncedMs));
-    await sleep(10_000);
-    const steady = treeRss(app.pid);
-    streams.forEach((s) => s.close());
-    return { baselineMB: baseline / MB, peakMB: peak / MB, steadyMB: steady / MB, syncedMs, sessions: streams.length };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
 export async function measureCustomResources(app: Console, o: CrOptions): Promise<{ lines: Line[]; data: Record<string, unknown> }> {
   const lines: Line[] = [];
   const collection = `/apis/${CRD.group}/${CRD.version}/${CRD.plural}`;
@@ -129,7 +108,8 @@ export async function measureCustomResources(app: Console, o: CrOptions): Promis
 
   o.log(`CR 7. server RSS with ${o.sessions} sessions watching every ${CRD.plural} object`);
   const fresh = await o.restart();
-  const rss = await rssWithSessions(fresh, o);
+  const r = await rssWithSessions(fresh, o.token, CRD.plural, o.sessions);
+  const rss = { baselineMB: r.baseline / MB, peakMB: r.peak / MB, steadyMB: r.steady / MB, syncedMs: Math.max(...r.syncedMs), sessions: r.syncedMs.length };
   lines.push({ metric: `C7. server RSS, ${rss.sessions} sessions watching all ${CRD.plural} (peak)`, value: `${Math.round(rss.peakMB)} MB`, goal: '≤ 400 MB', pass: rss.peakMB <= 400 });
   lines.push({ metric: '    … steady, 10 s after all listings are done', value: `${Math.round(rss.steadyMB)} MB` });
   lines.push({ metric: `    … the ${rss.sessions} concurrent listings took`, value: ms(rss.syncedMs) });
