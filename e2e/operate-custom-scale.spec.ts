@@ -138,13 +138,7 @@ spec:
     await signInAs('admin-user');
     const ui = new ObjectPage(page);
     // From the list this time: the row's control, opened on demand.
-    await page.goto(`/${kind}?ns=${ns}`);
-    const row = page.locator('tr[data-row-name="d1"]');
-    await row.getByRole('button', { name: 'Scale d1…' }).click();
-    await expect(row.getByLabel('Replicas of d1', { exact: true })).toHaveValue('1');
-    await row.getByLabel('Replicas of d1', { exact: true }).fill('2');
-    await expect(row.getByRole('button', { name: 'Scale d1 to 2' })).toBeEnabled();
-    await row.getByLabel('Replicas of d1', { exact: true }).press('Enter');
+    await ui.scaleRowTo(kind, ns, 'd1', 1, 2);
     await expect(ui.dialog()).toContainText('HorizontalPodAutoscaler dial-hpa targets this Dial (min 1, max 1)');
     await ui.confirm('Cancel');
     await expect(ui.dialog()).toBeHidden();

@@ -63,13 +63,7 @@ test('scale a StatefulSet 1 → 3 → 1', async ({ page, signInAs }) => {
   await expect.poll(replicas).toBe(3);
   await expect(ui.replicasInput('db', false)).toHaveValue('3');
   // Back down from the list: the Table-rendered row opens its own scale control on demand.
-  await page.goto(`/statefulsets?ns=${ns}`);
-  const row = page.locator('tr[data-row-name="db"]');
-  await row.getByRole('button', { name: 'Scale db…' }).click();
-  await expect(row.getByLabel('Replicas of db', { exact: true })).toHaveValue('3');
-  await row.getByLabel('Replicas of db', { exact: true }).fill('1');
-  await expect(row.getByRole('button', { name: 'Scale db to 1' })).toBeEnabled();
-  await row.getByLabel('Replicas of db', { exact: true }).press('Enter');
+  await ui.scaleRowTo('statefulsets', ns, 'db', 3, 1);
   await expect.poll(replicas).toBe(1);
 });
 

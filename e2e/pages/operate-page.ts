@@ -37,6 +37,21 @@ export class OperatePage extends ConsolePage {
     await this.replicasInput(name, inList).press('Enter');
   }
 
+  /**
+   * In a Table-rendered list (`/kind?ns=`), opens a row's on-demand scale control, checks it shows `from`, and sends
+   * `to` with Enter (what follows — an HPA prompt, the change — is the caller's to check).
+   */
+  async scaleRowTo(kind: string, namespace: string, name: string, from: number, to: number) {
+    await this.page.goto(`/${kind}?ns=${namespace}`);
+    const row = this.page.locator(`tr[data-row-name="${name}"]`);
+    await row.getByRole('button', { name: `Scale ${name}…` }).click();
+    const input = row.getByLabel(`Replicas of ${name}`, { exact: true });
+    await expect(input).toHaveValue(String(from));
+    await input.fill(String(to));
+    await expect(row.getByRole('button', { name: `Scale ${name} to ${to}` })).toBeEnabled();
+    await input.press('Enter');
+  }
+
   actions(): Locator {
     return this.page.getByRole('toolbar', { name: 'Actions' });
   }
