@@ -3,8 +3,8 @@ import { expect, test } from './fixtures';
 import { kubectlTable } from './kubectl';
 import { MetricsPage } from './pages/metrics-page';
 
-// Usage in the console equals `kubectl top` (the independent witness), allowing one sampling window of lag: the page
-// may still show the sample before the one kubectl reads now, never an older one, never another number.
+// Usage in the console equals `kubectl top` (the independent witness), allowing one sample of lag: the page may still
+// show the sample before the one kubectl reads now, never an older one, never another number.
 
 type Sample = Record<string, string>;
 
@@ -12,18 +12,26 @@ type Sample = Record<string, string>;
 const topPods = (): Sample => Object.fromEntries(kubectlTable('top', 'pods', '-A').map((r) => [`${r.NAMESPACE}/${r.NAME}`, `${r['CPU(cores)']} ${r['MEMORY(bytes)']}`]));
 const topNodes = (): Sample => Object.fromEntries(kubectlTable('top', 'nodes').map((r) => [r.NAME, `${r['CPU(cores)']} ${r['MEMORY(bytes)']}`]));
 
-/** Waits until every key kubectl reports shows on the page with kubectl's current or previous value. */
-async function expectSameAsKubectl(read: () => Promise<Sample>, top: () => Sample) {
-  let previous: Sample = {};
+/**
+ * Waits until every key kubectl reports shows on the page with kubectl's current sample or the one before it. Both
+ * sides refresh every sampling window, so the page may lag kubectl by one sample for a whole window; "the one before"
+ * is the last different value kubectl showed, not its value one poll ago (that is the same sample nearly always).
+ * `context` adds what the page says about its sample to a failure.
+ */
+async function expectSameAsKubectl(read: () => Promise<Sample>, top: () => Sample, context = async () => '') {
+  const last: Sample = {};
+  const before: Sample = {};
   await expect(async () => {
     const shown = await read();
     const now = top();
-    previous = { ...now, ...previous };
+    for (const [k, v] of Object.entries(now)) {
+      if (last[k] !== undefined && last[k] !== v) before[k] = last[k];
+      last[k] = v;
+    }
     const keys = Object.keys(now);
     expect(keys.length).toBeGreaterThan(0);
-    const wrong = keys.filter((k) => shown[k] !== now[k] && shown[k] !== previous[k]).map((k) => `${k}: page ${shown[k]}, kubectl ${now[k]} (before ${previous[k]})`);
-    previous = now;
-    expect(wrong).toEqual([]);
+    const wrong = keys.filter((k) => shown[k] !== now[k] && shown[k] !== before[k]).map((k) => `${k}: page ${shown[k]}, kubectl ${now[k]} (before ${before[k]})`);
+    expect(wrong.length ? [...wrong, await context()].filter(Boolean) : []).toEqual([]);
   }).toPass({ timeout: 90_000, intervals: [1_000] });
 }
 
@@ -76,7 +84,7 @@ test('workload and pod pages: summed usage with a chart, per-container usage aga
   await expectSameAsKubectl(async () => ({ sum: `${await page.getByTestId('workload-cpu').textContent()}` }), (): Sample => {
     const hogs = Object.entries(topPods()).filter(([k]) => k.startsWith('default/cpu-hog-'));
     return hogs.length === 2 ? { sum: `${hogs.reduce((a, [, v]) => a + parseInt(v), 0)}m` } : {};
-  });
+  }, async () => `page sample at ${await page.getByTestId('workload-usage').getAttribute('data-sample-at')}, now ${new Date().toISOString()}`);
   await expect(page.getByRole('img', { name: /CPU over the last \d+ samples/ })).toBeVisible();
 
   const pod = (await m.rowNames('Pods')).find((n) => n.startsWith('cpu-hog-'))!;

@@ -31,7 +31,7 @@ export function WorkloadUsage({ namespace, selector, pods }: { namespace: string
   const history = useHistory(data?.at, total);
   const requests = pods.reduce((a, p) => [a[0] + (p.res?.[0] ?? 0), a[1] + (p.res?.[2] ?? 0)], [0, 0]);
   return (
-    <section aria-labelledby="usage-title" className="space-y-1.5" data-testid="workload-usage">
+    <section aria-labelledby="usage-title" className="space-y-1.5" data-testid="workload-usage" data-sample-at={data?.at}>
       <h2 id="usage-title" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Usage</h2>
       {error ? <MetricsNote error={error} /> : total && (
         <div className="flex flex-wrap gap-6 text-sm">
