@@ -35,21 +35,48 @@ export async function clientNodeCustomList(token: string, crd: { group: string; 
   return { ms, items: (value as { items: unknown[] }).items.length };
 }
 
-/** The same LIST over plain HTTPS and JSON.parse: the bytes of raw JSON per object. */
-export async function rawList(token: string, collection = '/api/v1/pods'): Promise<{ ms: number; items: number; bytes: number }> {
+/** One GET to the API server over plain HTTPS with `token`: the whole answer's bytes. */
+async function getBytes(token: string, pathAndQuery: string, accept = 'application/json'): Promise<Buffer> {
   const { server, caFile } = readClusterState();
   const ca = (await import('node:fs')).readFileSync(caFile);
-  const t0 = performance.now();
-  const text = await new Promise<Buffer>((resolve, reject) => {
-    https.get(`${server}${collection}`, { ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
+  return new Promise<Buffer>((resolve, reject) => {
+    https.get(`${server}${pathAndQuery}`, { ca, headers: { Authorization: `Bearer ${token}`, Accept: accept } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve(Buffer.concat(chunks)));
       res.on('error', reject);
     }).on('error', reject);
   });
+}
+
+/** The same LIST over plain HTTPS and JSON.parse: the bytes of raw JSON per object. */
+export async function rawList(token: string, collection = '/api/v1/pods'): Promise<{ ms: number; items: number; bytes: number }> {
+  const t0 = performance.now();
+  const text = await getBytes(token, collection);
   const items = (JSON.parse(text.toString('utf8')) as { items: unknown[] }).items.length;
   return { ms: performance.now() - t0, items, bytes: text.length };
+}
+
+/**
+ * What the console's route reads for a Table-backed kind: every page of the API server's Table (includeObject=Metadata)
+ * at `limit`, each fetched and JSON.parsed in turn. Its continue pages come from the watch cache or from etcd (see
+ * lib/k8s/list-page.ts), so this, not the unpaged LIST, is what a paging client can reach.
+ */
+export async function pagedTableList(token: string, collection: string, limit: number): Promise<{ ms: number; items: number; pages: number }> {
+  const accept = 'application/json;as=Table;v=v1;g=meta.k8s.io';
+  const t0 = performance.now();
+  let items = 0;
+  let pages = 0;
+  let cont = '';
+  do {
+    const q = `limit=${limit}&includeObject=Metadata${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`;
+    const text = await getBytes(token, `${collection}?${q}`, accept);
+    const page = JSON.parse(text.toString('utf8')) as { rows: unknown[]; metadata: { continue?: string } };
+    items += page.rows.length;
+    pages++;
+    cont = page.metadata.continue ?? '';
+  } while (cont);
+  return { ms: performance.now() - t0, items, pages };
 }
 
 /** 2. `kubectl get pods -A` with the project's kubectl and the admin token; output read and thrown away. */
