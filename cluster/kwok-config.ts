@@ -9,9 +9,33 @@ import { paths } from './paths';
 export const fakeLogText = 'wheelhouse fake container log';
 
 /**
- * Writes kwok's config: the node and pod Stages it needs to run at all (copied from kwok's kustomize/stage) and a
- * ClusterLogs object so every container's logs come from cluster/kwok/fake-container.log; the exec targets
- * (cluster/kwok-exec.ts).
+ * kwok's own options. kwok plays 4 pod stages at a time by default, so it makes pods Running at 4 ÷ (one status
+ * patch's latency): ~550 a minute on a loaded 2-core machine, three hours for the 100,000-pod bench; 32 made ~1,800 a
+ * minute. kwok applies its defaults only when no KwokConfiguration is given, never to one read from a file, so every
+ * option it defaults is spelled out with kwok v0.8.0's default (pkg/apis/config/v1alpha1/zz_generated.defaults.go):
+ * without enableDebuggingHandlers kwok answered pods/log with 405. Flags (cluster/components.ts) still win.
+ */
+const kwokOptions = {
+  apiVersion: 'config.kwok.x-k8s.io/v1alpha1',
+  kind: 'KwokConfiguration',
+  options: {
+    manageAllNodes: false,
+    enableDebuggingHandlers: true,
+    enableContentionProfiling: false,
+    enableProfilingHandler: false,
+    podPlayStageParallelism: 32,
+    nodePlayStageParallelism: 4,
+    nodeLeaseParallelism: 4,
+    podsOnNodeSyncParallelism: 1,
+    enablePodsOnNodeSyncListPager: true,
+    enablePodsOnNodeSyncStreamWatch: false,
+  },
+};
+
+/**
+ * Writes kwok's config: its options (above), the node and pod Stages it needs to run at all (copied from kwok's
+ * kustomize/stage) and a ClusterLogs object so every container's logs come from cluster/kwok/fake-container.log; the
+ * exec targets (cluster/kwok-exec.ts).
  */
 export function writeKwokConfig(): string {
   const stages = readdirSync(paths.kwokStagesDir)
@@ -30,6 +54,6 @@ export function writeKwokConfig(): string {
     .filter((f) => /^metrics-.*\.yaml$/.test(f))
     .sort()
     .map((f) => readFileSync(path.join(kwokDir, f), 'utf8').trim());
-  writeFileSync(kwokConfigFile, [...stages, stringify(clusterLogs).trim(), ...kwokExecDocuments(), ...metrics].join('\n---\n') + '\n');
+  writeFileSync(kwokConfigFile, [stringify(kwokOptions).trim(), ...stages, stringify(clusterLogs).trim(), ...kwokExecDocuments(), ...metrics].join('\n---\n') + '\n');
   return kwokConfigFile;
 }
