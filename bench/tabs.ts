@@ -15,8 +15,9 @@ const TABS = (ns: string) => [
 const SIDEBAR = ['Deployments', 'Services', 'Pods', 'ReplicaSets', 'Nodes', 'Namespaces', 'Overview'];
 
 // Runs in the page (passed as text: see browser.ts). Clicks a sidebar link and resolves with the milliseconds until
-// the new page's heading and its first row are on screen.
-const NAVIGATE = (label: string) => `new Promise((resolve) => {
+// the new page's heading and its first row are on screen; after 60 s it fails with what the page shows instead, so a
+// stalled navigation names itself rather than hanging the run.
+const NAVIGATE = (label: string) => `new Promise((resolve, reject) => {
   const table = ${JSON.stringify(label === 'Overview' ? 'Nodes' : label)};
   const link = [...document.querySelectorAll('nav[aria-label="Resources"] a')].find((a) => a.textContent.trim() === ${JSON.stringify(label)});
   const t0 = performance.now();
@@ -25,8 +26,16 @@ const NAVIGATE = (label: string) => `new Promise((resolve) => {
     if (!h1 || h1.textContent.trim() !== ${JSON.stringify(label)}) return;
     if (!document.querySelector('table[aria-label="' + table + '"] tr[data-row-name]')) return;
     observer.disconnect();
+    clearTimeout(timer);
     resolve(performance.now() - t0);
   };
+  const timer = setTimeout(() => {
+    observer.disconnect();
+    const tables = [...document.querySelectorAll('table[aria-label]')].map((t) => t.getAttribute('aria-label') + ':' + t.querySelectorAll('tr[data-row-name]').length);
+    const live = [...document.querySelectorAll('[data-testid="live-indicator"]')].map((e) => e.getAttribute('data-synced') + '|' + e.textContent);
+    reject(new Error('navigation to ' + ${JSON.stringify(label)} + ' did not complete in 60 s: at ' + location.pathname + location.search
+      + ', h1 "' + (document.querySelector('h1')?.textContent ?? '') + '", tables ' + tables.join(',') + ', live ' + live.join(',')));
+  }, 60_000);
   const observer = new MutationObserver(done);
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   link.click();
