@@ -3,6 +3,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { kubeConfigForToken, readClusterState } from '../cluster/state';
+import { TABLE_ACCEPT } from '../lib/k8s/table';
 
 // Measurements that need no browser: the raw LIST floor, kubectl, and the console's paged pods route.
 
@@ -63,14 +64,13 @@ export async function rawList(token: string, collection = '/api/v1/pods'): Promi
  * lib/k8s/list-page.ts), so this, not the unpaged LIST, is what a paging client can reach.
  */
 export async function pagedTableList(token: string, collection: string, limit: number): Promise<{ ms: number; items: number; pages: number }> {
-  const accept = 'application/json;as=Table;v=v1;g=meta.k8s.io';
   const t0 = performance.now();
   let items = 0;
   let pages = 0;
   let cont = '';
   do {
     const q = `limit=${limit}&includeObject=Metadata${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`;
-    const text = await getBytes(token, `${collection}?${q}`, accept);
+    const text = await getBytes(token, `${collection}?${q}`, TABLE_ACCEPT);
     const page = JSON.parse(text.toString('utf8')) as { rows: unknown[]; metadata: { continue?: string } };
     items += page.rows.length;
     pages++;
