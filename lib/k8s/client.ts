@@ -15,6 +15,8 @@ export interface KubeRequest {
   body?: unknown;
   contentType?: string;
   accept?: string;
+  /** A conditional GET: the API server answers 304 with no body while the resource still has this ETag. */
+  ifNoneMatch?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -58,6 +60,7 @@ async function open(token: string, req: KubeRequest): Promise<IncomingMessage> {
     method: req.method ?? 'GET',
     headers: {
       Accept: req.accept ?? 'application/json',
+      ...(req.ifNoneMatch ? { 'If-None-Match': req.ifNoneMatch } : {}),
       ...(payload !== undefined ? { 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
     },
     rejectUnauthorized: true,
@@ -109,7 +112,7 @@ export async function kubeRequest<T>(token: string, req: KubeRequest): Promise<K
   }
   const status = res.statusCode ?? 502;
   const body = parseJson(text);
-  if (status < 200 || status >= 300) throw new ApiError(fromStatus(status, body));
+  if ((status < 200 || status >= 300) && !(status === 304 && req.ifNoneMatch)) throw new ApiError(fromStatus(status, body));
   return { status, headers: res.headers, body: body as T, warnings: parseWarnings(res.headersDistinct) };
 }
 

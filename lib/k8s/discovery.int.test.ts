@@ -8,7 +8,7 @@ import { pollUntil, statusOf } from '@/cluster/test-helpers';
 // documents, read independently with client-node as the cluster admin.
 
 vi.mock('server-only', () => ({}));
-const { createDiscovery } = await import('./discovery');
+const { createDiscovery, discoverCatalog } = await import('./discovery');
 
 const topLevel = (resources: V1APIResource[], kind: string) => resources.find((r) => r.kind === kind && !r.name.includes('/'));
 
@@ -114,5 +114,23 @@ describe('createDiscovery (real API server)', () => {
 
     // The discovery that already read this group/version does not ask again: it still answers from its one read.
     expect(await cached.resolve(gv, 'Gadget')).toEqual(expected);
+  });
+
+  it('reads the catalog again with its ETag: the same catalog while nothing changed, a new CRD at once', async () => {
+    const first = await discoverCatalog(admin);
+    // A 304 from the API server hands back the catalog already built.
+    expect(await discoverCatalog(admin)).toBe(first);
+    const widgets = { ...crd, metadata: { name: `widgets.${group}` }, spec: { ...crd.spec, names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' } } };
+    await crds().createCustomResourceDefinition({ body: widgets });
+    try {
+      const seen = await pollUntil(() => discoverCatalog(admin), (c) => c.some((e) => e.plural === 'widgets' && e.group === group), 30_000, 250);
+      expect(seen.find((e) => e.plural === 'widgets' && e.group === group)).toMatchObject({ kind: 'Widget', namespaced: true });
+      expect(first.some((e) => e.plural === 'widgets' && e.group === group)).toBe(false);
+    } finally {
+      await statusOf(() => crds().deleteCustomResourceDefinition({ name: `widgets.${group}` }));
+    }
+    // Another token is asked in full, and refused as the API server refuses it.
+    const expired = await signServiceAccountToken({ ...tokenAccounts.viewer, expiresInSeconds: -120 });
+    await expect(discoverCatalog(expired)).rejects.toMatchObject({ body: { status: 401 } });
   });
 });

@@ -1,11 +1,14 @@
 import 'server-only';
 import { ApiError, badRequest } from './errors';
 import { listRows, type ListQuery } from './list';
-import { refName, resourceFor, type KindRef } from './resources';
+import { canI } from './access';
+import { holdSnapshot, snapshotSlice } from './list-snapshot';
+import { refName, resourceFor, type KindRef, type TableKind } from './resources';
 import { toRow } from './rows';
 import type { BaseRow } from './rows/types';
 import type { TableColumn } from './table';
 import { listAhead } from './list-ahead';
+import { bulkTableRead } from './table-bulk';
 import { prefetch, takePrefetched } from './page-prefetch';
 import type { Page } from './watch/events';
 
@@ -14,6 +17,8 @@ import type { Page } from './watch/events';
 // `continue` is the API server's token: cheap at any size. Any other sort, or a name filter, needs every row:
 // the page is cut from a full listing, and `continue` is an offset (each page lists again; the live table instead
 // streams all rows once and sorts in the browser — see bench/README.md).
+// A bulk first page (limit ≥ BULK) of a Table-backed kind reads up to SNAPSHOT_ROWS rows in one request, from the
+// API server's watch cache, and holds the rest for the walk's continue pages (`s:` tokens, lib/k8s/list-snapshot.ts).
 
 export interface PageQuery { limit: number; continue?: string; sort?: string; desc: boolean; q?: string }
 export interface RowPage {
@@ -38,6 +43,10 @@ export const MAX_PAGE = 5000;
  * so they stay in pieces of 1,000 and a page of 5,000 pods never sits in memory at once.
  */
 const chunkFor = (kind: KindRef) => (typeof kind === 'string' ? 1000 : MAX_PAGE);
+/** Page sizes from here on are a walk's (small ones are someone looking, or the table asking for columns). */
+const BULK = 1000;
+/** Table rows one bulk read asks for: ~1 KB each, so about 20 MB held at most per snapshot. */
+const SNAPSHOT_ROWS = 20_000;
 
 export function pageQueryParams(q: URLSearchParams): PageQuery | undefined {
   const raw = q.get('limit');
@@ -79,10 +88,46 @@ async function upstreamRows(token: string, kind: KindRef, scope: ListQuery, limi
   return { rows, first, continue: next };
 }
 
+/** Which list a snapshot was read for: its kind (group, version, plural) and scope. */
+const listKey = (kind: KindRef, scope: ListQuery) => {
+  const r = resourceFor(kind);
+  return JSON.stringify([r.group, r.version, r.plural, scope.namespace, scope.labelSelector, scope.fieldSelector]);
+};
+
+async function bulkFirstPage(token: string, kind: TableKind, scope: ListQuery, limit: number): Promise<RowPage> {
+  const p = await bulkTableRead(token, kind, scope, SNAPSHOT_ROWS);
+  const rows = p.items.map((o) => toRow(kind, o));
+  const meta = { resourceVersion: p.resourceVersion, ...(p.columns ? { columns: p.columns } : {}) };
+  const id = rows.length > limit ? holdSnapshot(token, { list: listKey(kind, scope), rows: rows.slice(limit), ...meta, continue: p.continue }) : undefined;
+  return {
+    kind: refName(kind), namespace: scope.namespace, rows: rows.slice(0, limit), ...meta,
+    total: rows.length + (p.remaining ?? 0), continue: id ? `s:${id}:0` : p.continue && `k:${p.continue}`,
+  };
+}
+
+async function snapshotPage(token: string, kind: KindRef, scope: ListQuery, page: PageQuery): Promise<RowPage> {
+  const m = /^s:([\w-]{16}):(\d{1,9})$/.exec(page.continue ?? '');
+  if (!m) throw new ApiError(badRequest('this continue token is malformed'));
+  const r = resourceFor(kind);
+  const namespace = r.namespaced ? scope.namespace : undefined;
+  // The rows were read with the user's rights when the walk began; every page asks again, as the API server would.
+  if (!(await canI(token, { verb: 'list', group: r.group, resource: r.plural, namespace })).allowed) {
+    throw new ApiError({ status: 403, reason: 'Forbidden', message: `You may no longer list ${r.plural}${namespace ? ` in ${namespace}` : ''}.` });
+  }
+  const s = snapshotSlice(token, listKey(kind, scope), m[1], Number(m[2]), page.limit);
+  if (!s) throw new ApiError({ status: 410, reason: 'Expired', message: 'This walk’s rows are no longer held (a page must follow the last within a minute); list again from the first page.' });
+  return {
+    kind: refName(kind), namespace: scope.namespace, rows: s.rows, resourceVersion: s.resourceVersion, ...(s.columns ? { columns: s.columns } : {}),
+    continue: s.next !== undefined ? `s:${m[1]}:${s.next}` : s.continue && `k:${s.continue}`,
+  };
+}
+
 export async function listRowPage(token: string, kind: KindRef, scope: ListQuery, page: PageQuery): Promise<RowPage> {
   const name = refName(kind);
   const allNamespaces = resourceFor(kind).namespaced && !scope.namespace;
   if (apiOrder(page.sort, allNamespaces) && !page.desc && !page.q) {
+    if (page.continue?.startsWith('s:')) return snapshotPage(token, kind, scope, page);
+    if (!page.continue && typeof kind !== 'string' && page.limit >= BULK) return bulkFirstPage(token, kind, scope, page.limit);
     if (page.continue && !page.continue.startsWith('k:')) throw new ApiError(badRequest('this continue token belongs to another sort or filter'));
     const cont = page.continue?.slice(2);
     const request = { kind: name, scope, limit: page.limit };

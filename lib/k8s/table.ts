@@ -55,6 +55,23 @@ export function tableRow(item: TableItem): TableRow {
   };
 }
 
+/** A PartialObjectMetadataList: every object's metadata, in the API server's order. */
+export interface MetadataList { metadata?: Table['metadata']; items?: TableRowIn['object'][] }
+
+/**
+ * A Table asked for without its rows' metadata (includeObject=None) joined with the kind's metadata list, as if it had
+ * been asked with includeObject=Metadata — or undefined unless they are provably one snapshot: the same
+ * resourceVersion, the same count, and each row's first cell (the Name column) the name of the object at its place.
+ */
+export function joinTableMetadata(table: Table, list: MetadataList): Table | undefined {
+  const rows = table.rows ?? [];
+  const items = list.items ?? [];
+  const rv = table.metadata?.resourceVersion;
+  if (!rv || rv !== list.metadata?.resourceVersion || rows.length !== items.length) return undefined;
+  if (!rows.every((r, i) => r.cells?.[0] === items[i]?.metadata?.name)) return undefined;
+  return { ...table, rows: rows.map((r, i) => ({ cells: r.cells, object: items[i] })) };
+}
+
 export const isTableItem = (o: unknown): o is TableItem => !!o && typeof o === 'object' && Array.isArray((o as TableItem).cells);
 
 /** kubectl's header: "Nominated Node" → "NOMINATED NODE". */
