@@ -91,8 +91,12 @@ interface Document { etag?: string; body: GroupDiscoveryList }
 // The last documents each user read (by a hash of the token), so the next read is a conditional GET: the API server
 // answers 304 in ~2 ms while nothing changed, instead of ~25 KB to decode and a catalog to build on every request
 // for a discovered kind (a list page, each detail refresh). Never stale: every read still asks the API server.
+// On globalThis: Next.js bundles each route separately, and a module-level Map would be one per route.
 const KNOWN_USERS = 64;
-const known = new Map<string, { core: Document; groups: Document; catalog: CatalogEntry[] }>();
+type Known = Map<string, { core: Document; groups: Document; catalog: CatalogEntry[] }>;
+const KNOWN = Symbol.for('wheelhouse.discovery');
+const store = globalThis as unknown as Record<symbol, Known | undefined>;
+const known: Known = (store[KNOWN] ??= new Map());
 
 async function aggregated(token: string, path: '/api' | '/apis', last?: Document): Promise<Document> {
   const res = await kubeRequest<GroupDiscoveryList>(token, { path, accept: AGGREGATED, ifNoneMatch: last?.etag });
