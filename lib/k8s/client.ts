@@ -77,7 +77,10 @@ async function open(token: string, req: KubeRequest): Promise<IncomingMessage> {
       clearTimeout(timer);
       resolve(res);
     });
-    req.signal?.addEventListener('abort', () => r.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })), { once: true });
+    const abort = () => r.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    req.signal?.addEventListener('abort', abort, { once: true });
+    // A listing's signal outlives its many requests: a listener left behind would keep each finished request alive.
+    r.once('close', () => req.signal?.removeEventListener('abort', abort));
     r.on('error', (e) => {
       clearTimeout(timer);
       reject(new ApiError(fromTransport(e)));

@@ -3,20 +3,23 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminKubeConfig, ensureClusterUp, readToken, signServiceAccountToken } from '@/cluster/state';
 import { pollUntil } from '@/cluster/test-helpers';
+import { recorder } from './watch/testing/observe';
 import { ApiError } from './errors';
 import type { TableKind } from './resources';
 import { kubeRequest } from './client';
 import { joinTableMetadata, TABLE_ACCEPT, type MetadataList, type Table, type TableRow } from './table';
 import { listRequest } from './watch/upstream';
 
-// A bulk walk (limit ≥ 1,000) of a Table-backed kind against the local API server: the collection is read once (its
-// rows and metadata side by side, lib/k8s/table-bulk.ts), its rest held for the walk's `s:` continue tokens
-// (lib/k8s/list-snapshot.ts). The rows must be exactly those of small pages, which read the Table with metadata and
-// follow the API server's own tokens; the held rows go only to their user, for their list, while the user may still
-// list them.
+// A bulk walk (limit ≥ 1,000) of a Table-backed kind, and a live list's rest after its first page, against the local
+// API server: the collection is read once (rows and metadata side by side, bulkTableRead in lib/k8s/watch/upstream.ts)
+// and a walk's rest is held for its `s:` continue tokens (lib/k8s/list-snapshot.ts). The rows must be exactly those
+// of small pages, which read the Table with metadata and follow the API server's own tokens; held rows go only to
+// their user, for their list, while the user may still list them.
 
 vi.mock('server-only', () => ({}));
 const { listRowPage, pageQueryParams } = await import('./list-page');
+const { listWatch } = await import('./watch/list-watch');
+const { userUpstream } = await import('./watch/upstream');
 
 const ns = `int-bulk-${randomBytes(3).toString('hex')}`;
 const SECRETS = 1100;
@@ -72,7 +75,7 @@ describe('a bulk walk of a Table-backed kind (real API server)', () => {
   });
 
   it('the API server’s Table without metadata joins its metadata list into its Table with metadata', async () => {
-    // What lib/k8s/table-bulk.ts relies on: one snapshot answers both in the same order, with the Name column first.
+    // What lib/k8s/watch/upstream.ts relies on: one snapshot answers both in the same order, with the Name column first.
     const admin = readToken('admin-user');
     const whole = listRequest(secrets, { namespace: ns }, 20_000);
     const both = async () => {
@@ -88,6 +91,21 @@ describe('a bulk walk of a Table-backed kind (real API server)', () => {
     expect(joined?.rows).toHaveLength(SECRETS);
     expect(joined?.rows?.map((r) => r.object?.metadata)).toEqual(withMeta.rows?.map((r) => r.object?.metadata));
     expect(joined?.rows?.map((r) => r.cells?.slice(0, 3))).toEqual(withMeta.rows?.map((r) => r.cells?.slice(0, 3)));
+  });
+
+  it('a live list reads the rest after its first page at once: every row once, the listing complete', async () => {
+    const { sink, pages } = recorder();
+    const stop = new AbortController();
+    const run = listWatch({ kind: secrets, upstream: userUpstream(readToken('admin-user'), secrets, { namespace: ns }), sink, signal: stop.signal, firstPage: 100 });
+    expect(await pollUntil(async () => pages.some((p) => p.info.done), (d) => d, 30_000, 50)).toBe(true);
+    stop.abort();
+    await run;
+    expect(pages.map((p) => p.rows.length)).toEqual([100, SECRETS - 100]);
+    const names = (await core().listNamespacedSecret({ namespace: ns })).items.map((s) => s.metadata!.name);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.name))).toEqual(names);
+    expect(new Set(pages.flatMap((p) => p.rows.map((r) => r.uid))).size).toBe(SECRETS);
+    expect(pages[1].info).toMatchObject({ done: true, resourceVersion: expect.stringMatching(/^\d+$/) });
+    expect(pages[1].rows[0]).toMatchObject({ namespace: ns, cells: expect.any(Array), created: expect.any(String) });
   });
 
   it('a held walk goes on only for its user and its list; its token ends with it; a malformed one is a 400', async () => {

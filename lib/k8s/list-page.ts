@@ -8,17 +8,17 @@ import { toRow } from './rows';
 import type { BaseRow } from './rows/types';
 import type { TableColumn } from './table';
 import { listAhead } from './list-ahead';
-import { bulkTableRead } from './table-bulk';
 import { prefetch, takePrefetched } from './page-prefetch';
 import type { Page } from './watch/events';
+import { bulkTableRead } from './watch/upstream';
 
 // One page of a list, for API clients and the benchmark: `?limit=&continue=&sort=&desc=1&q=`.
 // In the API server's own order (namespace, then name) without a name filter, a page is one upstream LIST page and
 // `continue` is the API server's token: cheap at any size. Any other sort, or a name filter, needs every row:
 // the page is cut from a full listing, and `continue` is an offset (each page lists again; the live table instead
 // streams all rows once and sorts in the browser — see bench/README.md).
-// A bulk first page (limit ≥ BULK) of a Table-backed kind reads up to SNAPSHOT_ROWS rows in one request, from the
-// API server's watch cache, and holds the rest for the walk's continue pages (`s:` tokens, lib/k8s/list-snapshot.ts).
+// A bulk first page (limit ≥ BULK) of a Table-backed kind reads up to BULK_ROWS rows at once from the API server's
+// watch cache (lib/k8s/watch/upstream.ts), and holds the rest for the walk's continue pages (`s:` tokens, lib/k8s/list-snapshot.ts).
 
 export interface PageQuery { limit: number; continue?: string; sort?: string; desc: boolean; q?: string }
 export interface RowPage {
@@ -45,8 +45,6 @@ export const MAX_PAGE = 5000;
 const chunkFor = (kind: KindRef) => (typeof kind === 'string' ? 1000 : MAX_PAGE);
 /** Page sizes from here on are a walk's (small ones are someone looking, or the table asking for columns). */
 const BULK = 1000;
-/** Table rows one bulk read asks for: ~1 KB each, so about 20 MB held at most per snapshot. */
-const SNAPSHOT_ROWS = 20_000;
 
 export function pageQueryParams(q: URLSearchParams): PageQuery | undefined {
   const raw = q.get('limit');
@@ -95,7 +93,7 @@ const listKey = (kind: KindRef, scope: ListQuery) => {
 };
 
 async function bulkFirstPage(token: string, kind: TableKind, scope: ListQuery, limit: number): Promise<RowPage> {
-  const p = await bulkTableRead(token, kind, scope, SNAPSHOT_ROWS);
+  const p = await bulkTableRead(token, kind, scope);
   const rows = p.items.map((o) => toRow(kind, o));
   const meta = { resourceVersion: p.resourceVersion, ...(p.columns ? { columns: p.columns } : {}) };
   const id = rows.length > limit ? holdSnapshot(token, { list: listKey(kind, scope), rows: rows.slice(limit), ...meta, continue: p.continue }) : undefined;
