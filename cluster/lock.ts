@@ -17,11 +17,12 @@ function holderAlive(): boolean {
  * died is taken over.
  */
 export async function withLock<T>(fn: () => Promise<T>, waitMs = 15 * 60_000): Promise<T> {
-  mkdirSync(paths.state, { recursive: true });
   const deadline = Date.now() + waitMs;
   let announced = false;
   for (;;) {
     try {
+      // Every time: a `down` elsewhere may remove the state directory while this one waits.
+      mkdirSync(paths.state, { recursive: true });
       writeFileSync(paths.lock, String(process.pid), { flag: 'wx' });
       break;
     } catch {
