@@ -49,7 +49,7 @@ export async function listPage(
   return pageOf(kind, res.body);
 }
 
-// One read of up to `limit` rows of a Table-backed kind, as fast as the API server gives it. A Table whose rows carry
+// One read of up to BULK_ROWS rows of a Table-backed kind, as fast as the API server gives it. A Table whose rows carry
 // their metadata (includeObject=Metadata) is built whole before its first byte is sent, and the metadata is most of
 // the work: for 10,000 custom resources ~0.5 s, against ~0.15 s without it. So the rows without metadata and the
 // kind's metadata list (PartialObjectMetadataList) are asked for side by side, and the API server builds them in
