@@ -1,8 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { kubeRequest } from './client';
 import { ApiError } from './errors';
 import type { ResourceKind } from './resources';
+import { userKey } from './user-key';
 import { catalogFrom, findEntry, type CatalogEntry, type GroupDiscoveryList } from './catalog';
 
 // Any kind the API server serves — built-in or a CRD — resolved through its own discovery documents, asked with the
@@ -110,7 +110,7 @@ async function aggregated(token: string, path: '/api' | '/apis', last?: Document
 
 /** Every resource the API server serves, with the user's token (discovery is readable by every authenticated user). */
 export async function discoverCatalog(token: string): Promise<CatalogEntry[]> {
-  const user = createHash('sha256').update(token).digest('base64url');
+  const user = userKey(token);
   const last = known.get(user);
   const [core, groups] = await Promise.all([aggregated(token, '/api', last?.core), aggregated(token, '/apis', last?.groups)]);
   if (last && core === last.core && groups === last.groups) return last.catalog;

@@ -7,7 +7,7 @@ import { recorder } from './watch/testing/observe';
 import { ApiError } from './errors';
 import type { TableKind } from './resources';
 import { kubeRequest } from './client';
-import { joinTableMetadata, TABLE_ACCEPT, type MetadataList, type Table, type TableRow } from './table';
+import { joinTableMetadata, METADATA_LIST_ACCEPT, TABLE_ACCEPT, type MetadataList, type Table, type TableRow } from './table';
 import { listRequest } from './watch/upstream';
 
 // A bulk walk (limit ≥ 1,000) of a Table-backed kind, and a live list's rest after its first page, against the local
@@ -81,7 +81,7 @@ describe('a bulk walk of a Table-backed kind (real API server)', () => {
     const both = async () => {
       const [table, list] = await Promise.all([
         kubeRequest<Table>(admin, { ...whole, query: { ...whole.query, includeObject: 'None' } }),
-        kubeRequest<MetadataList>(admin, { ...whole, accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io', query: { ...whole.query, includeObject: undefined } }),
+        kubeRequest<MetadataList>(admin, { ...whole, accept: METADATA_LIST_ACCEPT, query: { ...whole.query, includeObject: undefined } }),
       ]);
       return joinTableMetadata(table.body, list.body);
     };

@@ -1,7 +1,8 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { BaseRow } from './rows/types';
 import type { TableColumn } from './table';
+import { userKey } from './user-key';
 
 // The rest of a bulk first page of a Table-backed kind, held for the continue pages of the walk that follows it.
 // Why: the API server answers a first page from its watch cache at any size, but a continue page only while the kind
@@ -29,7 +30,6 @@ export interface Snapshot {
 interface Entry extends Snapshot { user: string; timer: NodeJS.Timeout }
 
 const held = new Map<string, Entry>();
-const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 const heldRows = () => [...held.values()].reduce((n, e) => n + e.rows.length, 0);
 
 function drop(id: string): void {
@@ -45,7 +45,7 @@ const expireLater = (id: string) => {
 
 /** Holds `snapshot` for this user; returns the id its continue tokens name. */
 export function holdSnapshot(token: string, snapshot: Snapshot): string {
-  const user = hash(token);
+  const user = userKey(token);
   const mine = [...held].filter(([, e]) => e.user === user).map(([id]) => id);
   // Map order is insertion order: the oldest first.
   for (const id of mine.slice(0, Math.max(0, mine.length - MAX_PER_USER + 1))) drop(id);
@@ -67,7 +67,7 @@ export interface SnapshotSlice extends Omit<Snapshot, 'rows' | 'list'> {
  */
 export function snapshotSlice(token: string, list: string, id: string, offset: number, limit: number): SnapshotSlice | undefined {
   const e = held.get(id);
-  if (!e || e.user !== hash(token) || e.list !== list || offset > e.rows.length) return undefined;
+  if (!e || e.user !== userKey(token) || e.list !== list || offset > e.rows.length) return undefined;
   clearTimeout(e.timer);
   const end = offset + limit;
   const last = end >= e.rows.length;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { userKey } from './user-key';
 
 // The next page of a walk through the list route, asked for (with the same user's token) while the current page is
 // on its way to the client, so the API server encodes page k+1 while the console encodes page k and the client
@@ -37,7 +38,7 @@ export function takePrefetched<T>(token: string, request: unknown): Promise<T> |
 
 /** Starts fetching `request` for this user now; `fetch` gets a signal that is aborted if nobody takes the page. */
 export function prefetch<T>(token: string, request: unknown, fetch: (signal: AbortSignal) => Promise<T>): void {
-  const user = hash(token);
+  const user = userKey(token);
   for (const [k, e] of entries) if (e.user === user) drop(k);
   if (entries.size >= MAX) drop(entries.keys().next().value!);
   const key = hash(token, JSON.stringify(request));

@@ -6,6 +6,8 @@ import type { BaseRow } from './rows/types';
 // resourceVersion, creationTimestamp), which the live list needs. Client-safe: types and pure functions only.
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;q=0.9';
+/** Every object's metadata alone (PartialObjectMetadataList), for a Table asked without it. */
+export const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json;q=0.9';
 
 export interface TableColumn { name: string; type: string; format?: string; description?: string; priority: number }
 

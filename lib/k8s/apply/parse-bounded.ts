@@ -1,8 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '@/lib/k8s/errors';
+import { userKey } from '@/lib/k8s/user-key';
 import { FairGate, GateFull } from '@/lib/k8s/watch/page-gate';
 import { parsePrechecked, precheckManifests, type ParsedDoc } from './parse';
 
@@ -78,6 +78,5 @@ export async function parseManifestsBounded(token: string, text: string): Promis
   precheckManifests(text);
   // Small inputs cost less than starting a thread.
   if (text.length < 16 * 1024 || workersUnavailable) return parsePrechecked(text);
-  const user = createHash('sha256').update(token).digest('base64url').slice(0, 16);
-  return parseGate.run(user, () => inWorker(text)).catch(busy);
+  return parseGate.run(userKey(token), () => inWorker(text)).catch(busy);
 }

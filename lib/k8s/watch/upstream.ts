@@ -1,10 +1,10 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { kubeRequest, kubeStream, type KubeRequest } from '@/lib/k8s/client';
 import { ApiError, fromStatus, fromTransport } from '@/lib/k8s/errors';
 import { apiPath, resourceFor, type KindRef } from '@/lib/k8s/resources';
-import { joinTableMetadata, TABLE_ACCEPT, tableEventItem, tableItems, type MetadataList, type Table } from '@/lib/k8s/table';
+import { userKey } from '@/lib/k8s/user-key';
+import { joinTableMetadata, METADATA_LIST_ACCEPT, TABLE_ACCEPT, tableEventItem, tableItems, type MetadataList, type Table } from '@/lib/k8s/table';
 import type { KubeObject, Page, Scope, WatchEvent } from './events';
 import { uidOf } from './list-watch-state';
 import type { Upstream } from './list-watch';
@@ -56,9 +56,8 @@ export async function listPage(
 // parallel (~0.3 s). They are joined only when they are provably one snapshot (lib/k8s/table.ts); otherwise the
 // Table with metadata is asked for after all. Both answers come from the API server's watch cache, where a continue
 // page of a kind that has not changed for a minute would come from etcd (bench/README.md).
-const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json;q=0.9';
 /** Table rows one bulk read asks for: ~1 KB each. */
-export const BULK_ROWS = 20_000;
+const BULK_ROWS = 20_000;
 
 export async function bulkTableRead(token: string, kind: KindRef, scope: Scope, signal?: AbortSignal): Promise<Page> {
   const whole = listRequest(kind, scope, BULK_ROWS, undefined, signal);
@@ -112,20 +111,20 @@ export async function* watchEvents(
 
 /** The user's own view of one collection; watches end after 4–5 min so the token is checked again. */
 export function userUpstream(token: string, kind: KindRef, scope: Scope): Upstream {
-  // The page gate's fair queue is per user; keyed by a hash, never the token itself.
-  const userKey = createHash('sha256').update(token).digest('base64url').slice(0, 16);
+  // The page gate's fair queue is per user.
+  const user = userKey(token);
   return {
     list: (limit, cont, signal) => {
       const fetchPage = () => {
         if (signal.aborted) throw new ApiError({ status: 499, reason: 'ClientClosed', message: 'The browser went away.' });
         return listPage(token, kind, scope, limit, cont, signal);
       };
-      return cont ? pageGate.run(userKey, fetchPage) : fetchPage();
+      return cont ? pageGate.run(user, fetchPage) : fetchPage();
     },
     // A Table-backed kind's listing goes on after its first page with one read of the rest from the watch cache,
     // at a newer snapshot: the rows of the first page are left out, and what changed in between the watch reports.
     ...(asTable(kind) ? {
-      rest: (first: Page, signal: AbortSignal) => pageGate.run(userKey, async () => {
+      rest: (first: Page, signal: AbortSignal) => pageGate.run(user, async () => {
         const shown = new Set(first.items.map(uidOf));
         const all = await bulkTableRead(token, kind, scope, signal);
         return { ...all, items: all.items.filter((it) => !shown.has(uidOf(it))) };
