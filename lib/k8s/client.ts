@@ -90,10 +90,10 @@ async function open(token: string, req: KubeRequest): Promise<IncomingMessage> {
   });
 }
 
-async function readAll(res: IncomingMessage): Promise<string> {
+async function readAll(res: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of res) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseJson(text: string): unknown {
@@ -104,25 +104,35 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A request answered in full; a non-2xx answer throws ApiError with the API server's reason. */
-export async function kubeRequest<T>(token: string, req: KubeRequest): Promise<KubeResponse<T>> {
+async function answer<T>(token: string, req: KubeRequest, decode: (bytes: Buffer) => T): Promise<KubeResponse<T>> {
   const res = await open(token, req);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readAll(res);
+    bytes = await readAll(res);
   } catch (e) {
     throw new ApiError(fromTransport(e));
   }
   const status = res.statusCode ?? 502;
-  const body = parseJson(text);
-  if ((status < 200 || status >= 300) && !(status === 304 && req.ifNoneMatch)) throw new ApiError(fromStatus(status, body));
-  return { status, headers: res.headers, body: body as T, warnings: parseWarnings(res.headersDistinct) };
+  // An error is a Status in JSON, whatever else was asked for (every Accept here lists JSON too).
+  const ok = (status >= 200 && status < 300) || (status === 304 && !!req.ifNoneMatch);
+  if (!ok) throw new ApiError(fromStatus(status, parseJson(bytes.toString('utf8'))));
+  return { status, headers: res.headers, body: decode(bytes), warnings: parseWarnings(res.headersDistinct) };
+}
+
+/** A request answered in full; a non-2xx answer throws ApiError with the API server's reason. */
+export function kubeRequest<T>(token: string, req: KubeRequest): Promise<KubeResponse<T>> {
+  return answer(token, req, (bytes) => parseJson(bytes.toString('utf8')) as T);
+}
+
+/** The same, with the answer's bytes as they came (a protobuf answer; its Content-Type says which). */
+export function kubeRequestBytes(token: string, req: KubeRequest): Promise<KubeResponse<Buffer>> {
+  return answer(token, req, (bytes) => bytes);
 }
 
 /** A streamed answer (logs, watches): a non-2xx answer throws ApiError; the caller consumes and closes the stream. */
 export async function kubeStream(token: string, req: KubeRequest): Promise<IncomingMessage> {
   const res = await open(token, req);
   const status = res.statusCode ?? 502;
-  if (status < 200 || status >= 300) throw new ApiError(fromStatus(status, parseJson(await readAll(res))));
+  if (status < 200 || status >= 300) throw new ApiError(fromStatus(status, parseJson((await readAll(res)).toString('utf8'))));
   return res;
 }

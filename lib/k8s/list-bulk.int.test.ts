@@ -6,8 +6,9 @@ import { pollUntil } from '@/cluster/test-helpers';
 import { recorder } from './watch/testing/observe';
 import { ApiError } from './errors';
 import type { TableKind } from './resources';
-import { kubeRequest } from './client';
-import { joinTableMetadata, METADATA_LIST_ACCEPT, TABLE_ACCEPT, type MetadataList, type Table, type TableRow } from './table';
+import { kubeRequest, kubeRequestBytes } from './client';
+import { METADATA_LIST_PROTOBUF_ACCEPT, metadataListOf } from './metadata-list';
+import { joinTableMetadata, METADATA_LIST_ACCEPT, TABLE_ACCEPT, tableItems, tableRow, type MetadataList, type RowMetadata, type Table, type TableRow } from './table';
 import { listRequest } from './watch/upstream';
 
 // A bulk walk (limit ≥ 1,000) of a Table-backed kind, and a live list's rest after its first page, against the local
@@ -48,9 +49,12 @@ describe('a bulk walk of a Table-backed kind (real API server)', () => {
   beforeAll(async () => {
     await ensureClusterUp({ quiet: true });
     await core().createNamespace({ body: { metadata: { name: ns } } });
+    const owner = await core().createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'owner' } } });
+    // The first few have an owner, every other one as its controller: rows link to controllers.
+    const ownedBy = (i: number) => (i < 6 ? { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata!.uid!, controller: i % 2 === 0 }] } : {});
     const names = Array.from({ length: SECRETS }, (_, i) => `s-${String(i).padStart(4, '0')}`);
     for (let i = 0; i < names.length; i += 50) {
-      await Promise.all(names.slice(i, i + 50).map((name) => core().createNamespacedSecret({ namespace: ns, body: { metadata: { name, labels: { n: name } }, stringData: { k: name } } })));
+      await Promise.all(names.slice(i, i + 50).map((name, j) => core().createNamespacedSecret({ namespace: ns, body: { metadata: { name, labels: { n: name }, ...ownedBy(i + j) }, stringData: { k: name } } })));
     }
   }, 180_000);
   afterAll(async () => {
@@ -72,25 +76,36 @@ describe('a bulk walk of a Table-backed kind (real API server)', () => {
     const names = (await core().listNamespacedSecret({ namespace: ns })).items.map((s) => s.metadata!.name);
     expect(bulk.flatMap((p) => p.rows.map((r) => r.name))).toEqual(names);
     expect(bulk[1].rows[0]).toMatchObject({ namespace: ns, uid: expect.any(String), resourceVersion: expect.any(String), created: expect.any(String) });
+    expect(bulk[0].rows.slice(0, 3).map((r) => (r as TableRow).owner)).toEqual([{ kind: 'ConfigMap', name: 'owner' }, undefined, { kind: 'ConfigMap', name: 'owner' }]);
   });
 
-  it('the API server’s Table without metadata joins its metadata list into its Table with metadata', async () => {
-    // What lib/k8s/watch/upstream.ts relies on: one snapshot answers both in the same order, with the Name column first.
+  it('the API server’s Table without metadata joins its metadata list, read in protobuf, into its Table with metadata', async () => {
+    // What lib/k8s/watch/upstream.ts relies on: one snapshot answers both in the same order, with the Name column
+    // first; and the protobuf reader (lib/k8s/metadata-list.ts) gives what the JSON list says of each object.
     const admin = readToken('admin-user');
     const whole = listRequest(secrets, { namespace: ns }, 20_000);
-    const both = async () => {
-      const [table, list] = await Promise.all([
+    const read = async () => {
+      const [table, pb, json] = await Promise.all([
         kubeRequest<Table>(admin, { ...whole, query: { ...whole.query, includeObject: 'None' } }),
+        kubeRequestBytes(admin, { ...whole, accept: METADATA_LIST_PROTOBUF_ACCEPT, query: { ...whole.query, includeObject: undefined } }),
         kubeRequest<MetadataList>(admin, { ...whole, accept: METADATA_LIST_ACCEPT, query: { ...whole.query, includeObject: undefined } }),
       ]);
-      return joinTableMetadata(table.body, list.body);
+      const list = metadataListOf(pb.headers['content-type'], pb.body);
+      return { type: pb.headers['content-type'], list, json: json.body, joined: list && joinTableMetadata(table.body, list) };
     };
-    // Two reads may meet a write between them (another test's objects); then they are not joined, and are asked again.
-    const joined = await pollUntil(both, (j) => j !== undefined, 20_000);
+    // Reads may meet a write between them (another test's objects); then they are not joined, and are asked again.
+    const r = await pollUntil(read, (x) => x.joined !== undefined && x.list?.metadata?.resourceVersion === x.json.metadata?.resourceVersion, 20_000);
+    expect(r.type).toBe('application/vnd.kubernetes.protobuf');
+    const rowMeta = (m: RowMetadata = {}): RowMetadata => ({
+      name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp,
+      ...(m.ownerReferences ? { ownerReferences: m.ownerReferences.map(({ apiVersion, kind, name, uid, controller }) => ({ apiVersion, kind, name, uid, controller })) } : {}),
+    });
+    expect(r.list?.items).toHaveLength(SECRETS);
+    expect(r.list?.items?.map((o) => o?.metadata)).toEqual(r.json.items?.map((o) => rowMeta(o?.metadata)));
+    expect(r.list?.items?.filter((o) => o?.metadata?.ownerReferences)).toHaveLength(6);
     const withMeta = (await kubeRequest<Table>(admin, { ...whole, accept: TABLE_ACCEPT })).body;
-    expect(joined?.rows).toHaveLength(SECRETS);
-    expect(joined?.rows?.map((r) => r.object?.metadata)).toEqual(withMeta.rows?.map((r) => r.object?.metadata));
-    expect(joined?.rows?.map((r) => r.cells?.slice(0, 3))).toEqual(withMeta.rows?.map((r) => r.cells?.slice(0, 3)));
+    const rows = (t: Table) => tableItems(t).map(tableRow).map(settled(withMeta.columnDefinitions!));
+    expect(rows(r.joined!)).toEqual(rows(withMeta));
   });
 
   it('a live list reads the rest after its first page at once: every row once, the listing complete', async () => {

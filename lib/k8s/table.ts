@@ -11,11 +11,12 @@ export const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataLi
 
 export interface TableColumn { name: string; type: string; format?: string; description?: string; priority: number }
 
-interface Meta {
+/** The part of an object's metadata a row uses. */
+export interface RowMetadata {
   uid?: string; name?: string; namespace?: string; resourceVersion?: string; creationTimestamp?: string;
-  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
+  ownerReferences?: { apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean }[];
 }
-export interface TableRowIn { cells?: unknown[]; object?: { metadata?: Meta } }
+export interface TableRowIn { cells?: unknown[]; object?: { metadata?: RowMetadata } }
 export interface Table {
   kind?: string;
   metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
@@ -31,7 +32,7 @@ export interface TableRow extends BaseRow {
 }
 
 /** The shape list-watch handles (an object with metadata), with the row's cells riding along. */
-export interface TableItem { metadata: Meta; cells: unknown[] }
+export interface TableItem { metadata: RowMetadata; cells: unknown[] }
 
 export function tableItems(t: Table): TableItem[] {
   return (t.rows ?? []).map((r) => ({ metadata: r.object?.metadata ?? {}, cells: r.cells ?? [] }));

@@ -1,10 +1,11 @@
 import 'server-only';
 import { StringDecoder } from 'node:string_decoder';
-import { kubeRequest, kubeStream, type KubeRequest } from '@/lib/k8s/client';
+import { kubeRequest, kubeRequestBytes, kubeStream, type KubeRequest } from '@/lib/k8s/client';
 import { ApiError, fromStatus, fromTransport } from '@/lib/k8s/errors';
 import { apiPath, resourceFor, type KindRef } from '@/lib/k8s/resources';
 import { userKey } from '@/lib/k8s/user-key';
-import { joinTableMetadata, METADATA_LIST_ACCEPT, TABLE_ACCEPT, tableEventItem, tableItems, type MetadataList, type Table } from '@/lib/k8s/table';
+import { METADATA_LIST_PROTOBUF_ACCEPT, metadataListOf } from '@/lib/k8s/metadata-list';
+import { joinTableMetadata, TABLE_ACCEPT, tableEventItem, tableItems, type Table } from '@/lib/k8s/table';
 import type { KubeObject, Page, Scope, WatchEvent } from './events';
 import { uidOf } from './list-watch-state';
 import type { Upstream } from './list-watch';
@@ -52,10 +53,11 @@ export async function listPage(
 // One read of up to BULK_ROWS rows of a Table-backed kind, as fast as the API server gives it. A Table whose rows carry
 // their metadata (includeObject=Metadata) is built whole before its first byte is sent, and the metadata is most of
 // the work: for 10,000 custom resources ~0.5 s, against ~0.15 s without it. So the rows without metadata and the
-// kind's metadata list (PartialObjectMetadataList) are asked for side by side, and the API server builds them in
-// parallel (~0.3 s). They are joined only when they are provably one snapshot (lib/k8s/table.ts); otherwise the
-// Table with metadata is asked for after all. Both answers come from the API server's watch cache, where a continue
-// page of a kind that has not changed for a minute would come from etcd (bench/README.md).
+// kind's metadata list (PartialObjectMetadataList, in protobuf: lib/k8s/metadata-list.ts) are asked for side by side,
+// and the API server builds them in parallel (~0.2 s). They are joined only when they are provably one snapshot
+// (lib/k8s/table.ts); otherwise the Table with metadata is asked for after all. Both answers come from the API
+// server's watch cache, where a continue page of a kind that has not changed for a minute would come from etcd
+// (bench/README.md).
 /** Table rows one bulk read asks for: ~1 KB each. */
 const BULK_ROWS = 20_000;
 
@@ -63,9 +65,10 @@ export async function bulkTableRead(token: string, kind: KindRef, scope: Scope, 
   const whole = listRequest(kind, scope, BULK_ROWS, undefined, signal);
   const [table, meta] = await Promise.all([
     kubeRequest<Table>(token, { ...whole, query: { ...whole.query, includeObject: 'None' } }),
-    kubeRequest<MetadataList>(token, { ...whole, accept: METADATA_LIST_ACCEPT, query: { ...whole.query, includeObject: undefined } }),
+    kubeRequestBytes(token, { ...whole, accept: METADATA_LIST_PROTOBUF_ACCEPT, query: { ...whole.query, includeObject: undefined } }),
   ]);
-  const joined = joinTableMetadata(table.body, meta.body);
+  const list = metadataListOf(meta.headers['content-type'], meta.body);
+  const joined = list && joinTableMetadata(table.body, list);
   return pageOf(kind, joined ?? (await kubeRequest<ListBody>(token, whole)).body);
 }
 
