@@ -4,7 +4,7 @@ import { RolloutBadge, rolloutSettled } from '@/components/actions/rollout-badge
 import { ScaleControl } from '@/components/actions/scale-control';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatAge } from '@/lib/format';
-import { RESOURCES, kindNameOf, type KindName } from '@/lib/k8s/resources';
+import { RESOURCES, kindNameOf, type ColumnKind, type KindName } from '@/lib/k8s/resources';
 import type { BaseRow, DeploymentRow, RowByKind } from '@/lib/k8s/rows/types';
 
 // Column definitions per kind: the only per-kind UI code a list needs. Headers follow kubectl's.
@@ -52,18 +52,6 @@ const rolloutColumn: Column<DeploymentRow> = {
   id: 'rollout', header: 'ROLLOUT', sort: (r) => r.progress.state, cell: (r) => <RolloutBadge progress={r.progress} />,
 };
 
-/** StatefulSets and DaemonSets: the Deployment's columns (their rows have its shape). */
-function workloadColumns(kind: 'statefulsets' | 'daemonsets'): Column<DeploymentRow>[] {
-  return [
-    namespaceColumn, nameColumn(kind),
-    { id: 'ready', header: 'READY', sort: (r) => r.readyReplicas, cell: (r) => <StatusBadge health={r.health}>{r.ready}</StatusBadge> },
-    { id: 'updated', header: 'UP-TO-DATE', sort: (r) => r.updated, cell: (r) => r.updated },
-    ...(kind === 'statefulsets' ? [scaleColumn(kind)] : [{ id: 'available', header: 'AVAILABLE', sort: (r: DeploymentRow) => r.available, cell: (r: DeploymentRow) => r.available }]),
-    rolloutColumn, ageColumn,
-    { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
-  ];
-}
-
 function ownerLink(owner: { kind: string; name: string } | undefined, namespace: string | undefined): ReactNode {
   if (!owner) return '<none>';
   const k = kindNameOf(owner.kind);
@@ -71,7 +59,8 @@ function ownerLink(owner: { kind: string; name: string } | undefined, namespace:
   return k ? <Link prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" href={detailHref(k, { name: owner.name, namespace })}>{label}</Link> : label;
 }
 
-export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
+// StatefulSets, DaemonSets, Jobs and CronJobs list kubectl's columns from the Table (LISTED_AS_TABLE).
+export const COLUMNS: { [K in ColumnKind]: Column<RowByKind[K]>[] } = {
   pods: [
     namespaceColumn, nameColumn('pods'),
     { id: 'ready', header: 'READY', cell: (r) => r.ready, sort: (r) => r.ready },
@@ -91,25 +80,6 @@ export const COLUMNS: { [K in KindName]: Column<RowByKind[K]>[] } = {
     { id: 'containers', header: 'CONTAINERS', cell: (r) => r.containers },
     { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
     { id: 'selector', header: 'SELECTOR', cell: (r) => r.selector, className: mono },
-  ],
-  statefulsets: workloadColumns('statefulsets'),
-  daemonsets: workloadColumns('daemonsets'),
-  jobs: [
-    namespaceColumn, nameColumn('jobs'),
-    { id: 'status', header: 'STATUS', sort: (r) => r.status, cell: (r) => <StatusBadge health={r.health}>{r.status}</StatusBadge> },
-    { id: 'completions', header: 'COMPLETIONS', cell: (r) => r.completions },
-    ageColumn,
-    { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
-    { id: 'owner', header: 'CONTROLLED BY', cell: (r) => ownerLink(r.owner, r.namespace) },
-  ],
-  cronjobs: [
-    namespaceColumn, nameColumn('cronjobs'),
-    { id: 'schedule', header: 'SCHEDULE', cell: (r) => r.schedule, className: mono },
-    { id: 'suspend', header: 'SUSPEND', sort: (r) => String(r.suspend), cell: (r) => (r.suspend ? 'True' : 'False') },
-    { id: 'active', header: 'ACTIVE', sort: (r) => r.active, cell: (r) => r.active },
-    { id: 'lastSchedule', header: 'LAST SCHEDULE', cell: (r, c) => (r.lastSchedule ? formatAge(r.lastSchedule, c.now) : '<none>') },
-    ageColumn,
-    { id: 'images', header: 'IMAGES', cell: (r) => r.images, className: mono },
   ],
   configmaps: [
     namespaceColumn, nameColumn('configmaps'),

@@ -5,7 +5,7 @@ import { CreateButton } from '@/components/actions/create-button';
 import useSWR from 'swr';
 import { useNamespace } from '@/components/layout/use-namespace';
 import { fetchJson } from '@/lib/client/fetch-json';
-import { isKindName, refName, resourceFor, type KindName, type KindRef } from '@/lib/k8s/resources';
+import { hasOwnColumns, isKindName, refName, resourceFor, type KindName, type KindRef } from '@/lib/k8s/resources';
 import { MetricsNote } from '@/components/metrics/metrics-note';
 import { useListUsage } from '@/components/metrics/use-list-usage';
 import type { BaseRow } from '@/lib/k8s/rows/types';
@@ -47,7 +47,7 @@ export function ResourceList({ kind, page, title, namespaced, initial, scalable 
   // Usage columns (metrics.k8s.io) exist for pods and nodes only; other kinds get none.
   const usage = useListUsage(name as KindName, { namespace, labelSelector: filters.labelSelector || undefined });
   const columns = useMemo(
-    () => (typeof kind === 'string' ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(page, tableCols ?? [], filters.wide, scalable ? resourceFor(kind) : undefined) as Column<BaseRow>[])),
+    () => (hasOwnColumns(kind) ? [...(COLUMNS[kind] as Column<BaseRow>[]), ...usage.columns] : (tableColumns(page, tableCols ?? [], filters.wide, scalable ? resourceFor(kind) : undefined) as Column<BaseRow>[])),
     [kind, page, tableCols, filters.wide, usage.columns, scalable],
   );
   const needle = filters.name.trim().toLowerCase();

@@ -2,14 +2,14 @@ import 'server-only';
 import { readSession } from '@/lib/auth/session';
 import { titleOf } from './catalog';
 import { resolveKind } from './discovery';
-import { isKindName, RESOURCES, type KindName, type KindRef } from './resources';
+import { isKindName, LISTED_AS_TABLE, RESOURCES, type KindName, type KindRef } from './resources';
 
 // What a page URL's first segment names, for server-rendered pages: a registry kind at once, any other name only
 // once the signed-in user's discovery says the server serves it (undefined → the page answers 404).
 
 export interface PageKind {
   ref: KindRef;
-  /** What its list streams: `ref`, or for LIST_AS_TABLE kinds the same resource under its `plural.group` name. */
+  /** What its list streams: `ref`, or for LISTED_AS_TABLE kinds the same resource under its `plural.group` name. */
   listRef: KindRef;
   title: string;
   namespaced: boolean;
@@ -17,13 +17,12 @@ export interface PageKind {
   subresources?: string[];
 }
 
-// Registry kinds whose hand-written rows serve their actions (scale, rollout) while their list shows kubectl's own
-// columns from the Table: the list subscribes under the qualified name, which resolves through discovery.
-const LIST_AS_TABLE: KindName[] = ['statefulsets', 'daemonsets', 'jobs', 'cronjobs'];
+// A LISTED_AS_TABLE kind's list subscribes under its qualified name, which resolves through discovery to a Table kind.
+const listedAsTable = (k: KindName) => (LISTED_AS_TABLE as readonly KindName[]).includes(k);
 
 function listRefOf(k: KindName): KindRef {
   const r = RESOURCES[k];
-  if (!LIST_AS_TABLE.includes(k) || !r.group) return k;
+  if (!listedAsTable(k) || !r.group) return k;
   return { name: `${r.plural}.${r.group}`, kind: r.kind, group: r.group, version: r.version, plural: r.plural, namespaced: r.namespaced };
 }
 

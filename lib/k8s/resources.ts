@@ -52,6 +52,14 @@ export function isKindName(value: string): value is KindName {
   return Object.prototype.hasOwnProperty.call(RESOURCES, value);
 }
 
+/**
+ * Registry kinds whose hand-written rows serve their actions (scale, rollout) while their list shows kubectl's own
+ * columns from the Table (lib/k8s/page-kind.ts); every other registry kind has its own columns (components/resources/columns.tsx).
+ */
+export const LISTED_AS_TABLE = ['statefulsets', 'daemonsets', 'jobs', 'cronjobs'] as const satisfies readonly KindName[];
+export type ColumnKind = Exclude<KindName, (typeof LISTED_AS_TABLE)[number]>;
+export const hasOwnColumns = (k: KindRef): k is ColumnKind => typeof k === 'string' && !(LISTED_AS_TABLE as readonly string[]).includes(k);
+
 /** A discovered resource the registry does not know: listed through the API server's Table format. */
 export interface TableKind extends Pick<ResourceKind, 'kind' | 'group' | 'version' | 'plural' | 'namespaced'> {
   /** The console's URL name (see lib/k8s/catalog.ts). */
