@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ShellPage } from './exec-support';
+import { KindsPage } from './pages/kinds-page';
 
 // Saves the README's screenshots of the main pages (docs/screenshots/), each taken once the page shows its data.
 const SHOTS = 'docs/screenshots';
@@ -38,6 +39,20 @@ test('screenshots of the main pages', async ({ signInAs, page }) => {
   await expect(page.getByTestId('cluster-usage')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('list', { name: 'Top 10 by CPU' }).getByRole('listitem').first()).toHaveAttribute('data-pod', /cpu-hog/);
   await shoot('overview');
+});
+
+test('screenshots of any kind: a custom resource with its printer columns, a StatefulSet', async ({ signInAs, page }) => {
+  await signInAs('admin-user');
+  const kinds = new KindsPage(page);
+  await kinds.openList('backups.ops.wheelhouse.io', { wide: true });
+  await kinds.waitForSynced();
+  await expect(page.locator('section[data-kind] tbody tr[data-row-name]')).toHaveCount(3);
+  await page.screenshot({ path: `${SHOTS}/custom-resources.png` });
+
+  await page.goto('/statefulsets/default/db');
+  await expect(page.locator('[data-field="Update strategy"]').first()).toContainText('RollingUpdate');
+  await expect(page.getByRole('table', { name: 'Pods' }).locator('tbody tr[data-row-name]')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/statefulset.png` });
 });
 
 test('screenshot of a namespace-scoped user', async ({ signInAs, page }) => {
