@@ -103,6 +103,13 @@ describe('a bulk walk of a Table-backed kind (real API server)', () => {
     expect(r.list?.items).toHaveLength(SECRETS);
     expect(r.list?.items?.map((o) => o?.metadata)).toEqual(r.json.items?.map((o) => rowMeta(o?.metadata)));
     expect(r.list?.items?.filter((o) => o?.metadata?.ownerReferences)).toHaveLength(6);
+    // A cluster-scoped kind, whose objects have no namespace.
+    const roles = await Promise.all([
+      kubeRequestBytes(admin, { path: '/apis/rbac.authorization.k8s.io/v1/clusterroles', accept: METADATA_LIST_PROTOBUF_ACCEPT }),
+      kubeRequest<MetadataList>(admin, { path: '/apis/rbac.authorization.k8s.io/v1/clusterroles', accept: METADATA_LIST_ACCEPT }),
+    ]).then(([pb, json]) => ({ pb: metadataListOf(pb.headers['content-type'], pb.body), json: json.body }));
+    expect(roles.pb?.items?.length).toBeGreaterThan(10);
+    expect(roles.pb?.items?.map((o) => o?.metadata)).toEqual(roles.json.items?.map((o) => rowMeta(o?.metadata)));
     const withMeta = (await kubeRequest<Table>(admin, { ...whole, accept: TABLE_ACCEPT })).body;
     const rows = (t: Table) => tableItems(t).map(tableRow).map(settled(withMeta.columnDefinitions!));
     expect(rows(r.joined!)).toEqual(rows(withMeta));

@@ -50,6 +50,23 @@ describe('decodeMetadataList', () => {
     ]);
   });
 
+  it('leaves out what JSON leaves out: empty strings (a cluster-scoped object\'s namespace) and a zero time', () => {
+    const list = new PbfWriter();
+    list.writeMessage(1, (_: unknown, w: PbfWriter) => { w.writeStringField(2, '7'); w.writeStringField(3, ''); }, null);
+    list.writeMessage(2, (_: unknown, w: PbfWriter) => w.writeMessage(1, (__: unknown, m: PbfWriter) => {
+      m.writeStringField(1, 'cluster-admin');
+      m.writeStringField(3, '');
+      m.writeStringField(5, 'uid-ca');
+      m.writeMessage(8, () => undefined, null); // metav1.Time's zero value: an empty message
+    }, null), null);
+    const envelope = new PbfWriter();
+    envelope.writeMessage(1, (_: unknown, w: PbfWriter) => w.writeStringField(2, 'PartialObjectMetadataList'), null);
+    envelope.writeBytesField(2, list.finish());
+    const l = decodeMetadataList(Buffer.concat([Buffer.from('k8s\0', 'latin1'), envelope.finish()]));
+    expect(l.metadata).toEqual({ resourceVersion: '7' });
+    expect(l.items).toEqual([{ metadata: { name: 'cluster-admin', uid: 'uid-ca' } }]);
+  });
+
   it('reads an empty list', () => {
     expect(decodeMetadataList(answer({ items: 0 })).items).toEqual([]);
   });

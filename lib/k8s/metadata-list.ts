@@ -31,26 +31,36 @@ function envelope(tag: number, e: Envelope, pbf: PbfReader) {
   else if (tag === 3) e.encoding = pbf.readString();
 }
 
-function time(tag: number, t: { seconds: number }, pbf: PbfReader) {
+// A zero time (no creationTimestamp: JSON null) is an empty message.
+function time(tag: number, t: { seconds?: number }, pbf: PbfReader) {
   if (tag === 1) t.seconds = pbf.readVarint(true);
+}
+
+// Protobuf writes an empty string where JSON leaves the field out (a cluster-scoped object's namespace): it is left
+// out here too.
+function text<K extends string>(o: Partial<Record<K, string>>, key: K, pbf: PbfReader) {
+  const v = pbf.readString();
+  if (v) o[key] = v;
 }
 
 function owner(tag: number, o: Owner, pbf: PbfReader) {
   if (tag === 1) o.kind = pbf.readString();
   else if (tag === 3) o.name = pbf.readString();
-  else if (tag === 4) o.uid = pbf.readString();
-  else if (tag === 5) o.apiVersion = pbf.readString();
+  else if (tag === 4) text(o, 'uid', pbf);
+  else if (tag === 5) text(o, 'apiVersion', pbf);
   else if (tag === 6) o.controller = pbf.readBoolean();
 }
 
 // Any field not read here is skipped by its length (PbfReader.readFields).
 function objectMeta(tag: number, m: RowMetadata, pbf: PbfReader) {
-  if (tag === 1) m.name = pbf.readString();
-  else if (tag === 3) m.namespace = pbf.readString();
-  else if (tag === 5) m.uid = pbf.readString();
-  else if (tag === 6) m.resourceVersion = pbf.readString();
-  else if (tag === 8) m.creationTimestamp = rfc3339(pbf.readMessage(time, { seconds: 0 }).seconds);
-  else if (tag === 13) (m.ownerReferences ??= []).push(pbf.readMessage(owner, { kind: '', name: '' }));
+  if (tag === 1) text(m, 'name', pbf);
+  else if (tag === 3) text(m, 'namespace', pbf);
+  else if (tag === 5) text(m, 'uid', pbf);
+  else if (tag === 6) text(m, 'resourceVersion', pbf);
+  else if (tag === 8) {
+    const { seconds } = pbf.readMessage(time, {} as { seconds?: number });
+    if (seconds) m.creationTimestamp = rfc3339(seconds);
+  } else if (tag === 13) (m.ownerReferences ??= []).push(pbf.readMessage(owner, { kind: '', name: '' }));
 }
 
 function item(tag: number, i: { metadata: RowMetadata }, pbf: PbfReader) {
@@ -58,8 +68,8 @@ function item(tag: number, i: { metadata: RowMetadata }, pbf: PbfReader) {
 }
 
 function listMeta(tag: number, m: List['metadata'], pbf: PbfReader) {
-  if (tag === 2) m.resourceVersion = pbf.readString();
-  else if (tag === 3) m.continue = pbf.readString();
+  if (tag === 2) text(m, 'resourceVersion', pbf);
+  else if (tag === 3) text(m, 'continue', pbf);
   else if (tag === 4) m.remainingItemCount = pbf.readVarint(true);
 }
 
