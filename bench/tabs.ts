@@ -60,10 +60,13 @@ class StreamCount {
   }
 }
 
-/** Established TCP connections to the console's port (the browser is the only client while this runs). */
+/**
+ * Established TCP connections to the console's port from the browser: every one but this process's own (its fetches
+ * to the console leave idle keep-alive sockets open; the runs up to 2026-11-30 counted those too and showed 11).
+ */
 function tcpConnections(port: number): number {
-  const out = execFileSync('ss', ['-Htn', 'state', 'established', `( dport = :${port} )`], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.trim()).length;
+  const out = execFileSync('ss', ['-Htnp', 'state', 'established', `( dport = :${port} )`], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l.trim() && !l.includes(`pid=${process.pid},`)).length;
 }
 
 async function navigations(page: Page, rounds: number): Promise<number[]> {
