@@ -138,6 +138,8 @@ async function main() {
     lines.push({ metric: `5. change → visible, p50 (${trials.fromReturn.length} trials)`, value: ms(p50) });
     lines.push({ metric: '   change → visible, p95', value: ms(p95), goal: '≤ 1,500 ms', pass: p95 <= 1500 });
     lines.push({ metric: '   … p95 incl. kubectl scale itself', value: ms(percentile(trials.fromStart, 95)) });
+    // Its own context: another one still open would hold a socket pool of its own (Chromium keeps one per context).
+    await ctx.close();
     log('8. ten tabs of one browser');
     const tabs = await measureTabs(browser, app.url, cookie, Number(arg['nav-rounds']), log);
     out.tabs = tabs;
