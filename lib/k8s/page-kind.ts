@@ -2,7 +2,7 @@ import 'server-only';
 import { readSession } from '@/lib/auth/session';
 import { titleOf } from './catalog';
 import { resolveKind } from './discovery';
-import { isKindName, LISTED_AS_TABLE, RESOURCES, type KindName, type KindRef } from './resources';
+import { isKindName, isListedAsTable, RESOURCES, type KindName, type KindRef } from './resources';
 
 // What a page URL's first segment names, for server-rendered pages: a registry kind at once, any other name only
 // once the signed-in user's discovery says the server serves it (undefined → the page answers 404).
@@ -18,11 +18,10 @@ export interface PageKind {
 }
 
 // A LISTED_AS_TABLE kind's list subscribes under its qualified name, which resolves through discovery to a Table kind.
-const listedAsTable = (k: KindName) => (LISTED_AS_TABLE as readonly KindName[]).includes(k);
 
 function listRefOf(k: KindName): KindRef {
   const r = RESOURCES[k];
-  if (!listedAsTable(k) || !r.group) return k;
+  if (!isListedAsTable(k) || !r.group) return k;
   return { name: `${r.plural}.${r.group}`, kind: r.kind, group: r.group, version: r.version, plural: r.plural, namespaced: r.namespaced };
 }
 

@@ -58,7 +58,8 @@ export function isKindName(value: string): value is KindName {
  */
 export const LISTED_AS_TABLE = ['statefulsets', 'daemonsets', 'jobs', 'cronjobs'] as const satisfies readonly KindName[];
 export type ColumnKind = Exclude<KindName, (typeof LISTED_AS_TABLE)[number]>;
-export const hasOwnColumns = (k: KindRef): k is ColumnKind => typeof k === 'string' && !(LISTED_AS_TABLE as readonly string[]).includes(k);
+export const isListedAsTable = (k: KindName) => (LISTED_AS_TABLE as readonly KindName[]).includes(k);
+export const hasOwnColumns = (k: KindRef): k is ColumnKind => typeof k === 'string' && !isListedAsTable(k);
 
 /** A discovered resource the registry does not know: listed through the API server's Table format. */
 export interface TableKind extends Pick<ResourceKind, 'kind' | 'group' | 'version' | 'plural' | 'namespaced'> {
