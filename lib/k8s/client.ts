@@ -96,7 +96,8 @@ async function readAll(res: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function parseJson(text: string): unknown {
+function parseJson(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
@@ -115,13 +116,13 @@ async function answer<T>(token: string, req: KubeRequest, decode: (bytes: Buffer
   const status = res.statusCode ?? 502;
   // An error is a Status in JSON, whatever else was asked for (every Accept here lists JSON too).
   const ok = (status >= 200 && status < 300) || (status === 304 && !!req.ifNoneMatch);
-  if (!ok) throw new ApiError(fromStatus(status, parseJson(bytes.toString('utf8'))));
+  if (!ok) throw new ApiError(fromStatus(status, parseJson(bytes)));
   return { status, headers: res.headers, body: decode(bytes), warnings: parseWarnings(res.headersDistinct) };
 }
 
 /** A request answered in full; a non-2xx answer throws ApiError with the API server's reason. */
 export function kubeRequest<T>(token: string, req: KubeRequest): Promise<KubeResponse<T>> {
-  return answer(token, req, (bytes) => parseJson(bytes.toString('utf8')) as T);
+  return answer(token, req, (bytes) => parseJson(bytes) as T);
 }
 
 /** The same, with the answer's bytes as they came (a protobuf answer; its Content-Type says which). */
@@ -133,6 +134,6 @@ export function kubeRequestBytes(token: string, req: KubeRequest): Promise<KubeR
 export async function kubeStream(token: string, req: KubeRequest): Promise<IncomingMessage> {
   const res = await open(token, req);
   const status = res.statusCode ?? 502;
-  if (status < 200 || status >= 300) throw new ApiError(fromStatus(status, parseJson((await readAll(res)).toString('utf8'))));
+  if (status < 200 || status >= 300) throw new ApiError(fromStatus(status, parseJson(await readAll(res))));
   return res;
 }
